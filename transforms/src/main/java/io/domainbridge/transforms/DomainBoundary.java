@@ -1,0 +1,189 @@
+package io.domainbridge.transforms;
+
+import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.transforms.DomainBoundaryConfig.UnlistedTableBehavior;
+import io.domainbridge.transforms.boundary.Contract;
+import io.domainbridge.transforms.boundary.DebeziumRecords;
+import io.domainbridge.transforms.boundary.TableContract;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.header.Headers;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/**
+ * Enforces what may leave a domain: only the tables and columns of a data contract pass, fail-closed.
+ *
+ * @param <R> the record type
+ */
+public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+
+    public static final String OVERVIEW_DOC = "Lets only the tables and columns of a data contract leave the domain."
+            + " Works on Debezium change events (filtering before and after, keeping op, source and ts_ms), on flat"
+            + " rows and on schemaless maps. Columns not named in the contract are removed, including columns added"
+            + " to the source later; shared columns can be masked, pseudonymized with a keyed HMAC, and renamed."
+            + " Use <code>" + Key.class.getName() + "</code> for the record key and <code>" + Value.class.getName()
+            + "</code> for the record value.";
+
+    public static final String CONTRACT_ID_HEADER = "domainbridge.contract.id";
+    public static final String CONTRACT_VERSION_HEADER = "domainbridge.contract.version";
+    public static final String KEY_ID_HEADER = "domainbridge.pseudonym.key.id";
+
+    public static final ConfigDef CONFIG_DEF = DomainBoundaryConfig.CONFIG_DEF;
+
+    private DomainBoundaryConfig config;
+    private Contract contract;
+    private UnlistedTableBehavior unlistedTableBehavior;
+
+    @Override
+    public void configure(Map<String, ?> props) {
+        config = new DomainBoundaryConfig(props);
+        contract = config.contract();
+        unlistedTableBehavior = config.unlistedTableBehavior();
+    }
+
+    @Override
+    public R apply(R record) {
+        DebeziumRecords.Kind kind = DebeziumRecords.kindOf(record);
+        if (kind == DebeziumRecords.Kind.HEARTBEAT) {
+            return record;
+        }
+        if (kind == DebeziumRecords.Kind.DATABASE_METADATA) {
+            return null;
+        }
+        TableContract table = contract.tableOf(record.topic(), record.value());
+        if (table == null) {
+            return unlistedTable(record);
+        }
+        Object data = operatingValue(record);
+        if (data == null) {
+            return newRecord(record, nullValueSchema(operatingSchema(record), table), null, headers(record, table));
+        }
+        if (data instanceof Struct struct) {
+            Struct filtered = table.filter(struct);
+            return newRecord(record, filtered.schema(), filtered, headers(record, table));
+        }
+        if (data instanceof Map<?, ?> map) {
+            return newRecord(record, null, table.filter(map), headers(record, table));
+        }
+        throw new DataException(getClass().getName() + " expects a struct or a map in the " + part() + " of records"
+                + " of table '" + table.name() + "', found " + data.getClass().getSimpleName());
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return ProjectVersion.get();
+    }
+
+    @Override
+    public void close() {
+        if (contract != null) {
+            contract.clearCaches();
+        }
+    }
+
+    protected abstract Schema operatingSchema(R record);
+
+    protected abstract Object operatingValue(R record);
+
+    protected abstract R newRecord(R record, Schema updatedSchema, Object updatedValue, Headers headers);
+
+    /** "key" or "value", for error messages. */
+    protected abstract String part();
+
+    /** Even without a value, a struct schema would name the table's columns: it is filtered too. */
+    private static Schema nullValueSchema(Schema schema, TableContract table) {
+        return schema != null && schema.type() == Schema.Type.STRUCT ? table.outputSchema(schema) : schema;
+    }
+
+    private R unlistedTable(R record) {
+        if (unlistedTableBehavior == UnlistedTableBehavior.DROP) {
+            return null;
+        }
+        throw new DataException("Record from topic '" + record.topic() + "' belongs to a table that contract '"
+                + config.contractId() + "' does not list");
+    }
+
+    private Headers headers(R record, TableContract table) {
+        Headers headers = record.headers().duplicate();
+        headers.remove(CONTRACT_ID_HEADER).addString(CONTRACT_ID_HEADER, config.contractId());
+        headers.remove(CONTRACT_VERSION_HEADER).addString(CONTRACT_VERSION_HEADER, config.contractVersion());
+        if (table.pseudonymizes()) {
+            headers.remove(KEY_ID_HEADER).addString(KEY_ID_HEADER, config.pseudonymizeKeyId());
+        }
+        return headers;
+    }
+
+    /** Applies the contract to the record key, e.g. the primary-key struct of a Debezium record. */
+    public static final class Key<R extends ConnectRecord<R>> extends DomainBoundary<R> {
+
+        @Override
+        protected Schema operatingSchema(R record) {
+            return record.keySchema();
+        }
+
+        @Override
+        protected Object operatingValue(R record) {
+            return record.key();
+        }
+
+        @Override
+        protected R newRecord(R record, Schema updatedSchema, Object updatedValue, Headers headers) {
+            return record.newRecord(
+                    record.topic(),
+                    record.kafkaPartition(),
+                    updatedSchema,
+                    updatedValue,
+                    record.valueSchema(),
+                    record.value(),
+                    record.timestamp(),
+                    headers);
+        }
+
+        @Override
+        protected String part() {
+            return "key";
+        }
+    }
+
+    /** Applies the contract to the record value: a Debezium change event or a flat row. */
+    public static final class Value<R extends ConnectRecord<R>> extends DomainBoundary<R> {
+
+        @Override
+        protected Schema operatingSchema(R record) {
+            return record.valueSchema();
+        }
+
+        @Override
+        protected Object operatingValue(R record) {
+            return record.value();
+        }
+
+        @Override
+        protected R newRecord(R record, Schema updatedSchema, Object updatedValue, Headers headers) {
+            return record.newRecord(
+                    record.topic(),
+                    record.kafkaPartition(),
+                    record.keySchema(),
+                    record.key(),
+                    updatedSchema,
+                    updatedValue,
+                    record.timestamp(),
+                    headers);
+        }
+
+        @Override
+        protected String part() {
+            return "value";
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package io.domainbridge.transforms;
+
+import io.domainbridge.transforms.boundary.ColumnRule;
+import io.domainbridge.transforms.boundary.Contract;
+import io.domainbridge.transforms.boundary.Pseudonymizer;
+import io.domainbridge.transforms.boundary.QualifiedColumn;
+import io.domainbridge.transforms.boundary.Treatment;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** The configuration of {@link DomainBoundary}: the data contract, column treatments and pseudonymization key. */
+public final class DomainBoundaryConfig extends AbstractConfig {
+
+    /** What happens to records of tables the contract does not list. */
+    public enum UnlistedTableBehavior {
+        DROP,
+        FAIL;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final String CONTRACT_ID_CONFIG = "contract.id";
+    private static final String CONTRACT_ID_DOC = "Identifier of the data contract this boundary enforces. Stamped on"
+            + " every record that leaves as header '" + DomainBoundary.CONTRACT_ID_HEADER + "'.";
+    private static final String CONTRACT_ID_DISPLAY = "Contract id";
+
+    public static final String CONTRACT_VERSION_CONFIG = "contract.version";
+    private static final String CONTRACT_VERSION_DOC = "Version of the data contract. Stamped on every record that"
+            + " leaves as header '" + DomainBoundary.CONTRACT_VERSION_HEADER + "'.";
+    private static final String CONTRACT_VERSION_DISPLAY = "Contract version";
+
+    public static final String COLUMNS_CONFIG = "columns";
+    private static final String COLUMNS_DOC = "Columns that leave the domain unchanged, as schema.table.column"
+            + " (for MySQL and MariaDB: database.table.column). Together with mask.columns and pseudonymize.columns"
+            + " this is the whole contract: every other column and every table not named is withheld, including"
+            + " columns added to the source later.";
+    private static final String COLUMNS_DISPLAY = "Shared columns";
+
+    public static final String MASK_COLUMNS_CONFIG = "mask.columns";
+    private static final String MASK_COLUMNS_DOC = "Columns that leave the domain masked, as schema.table.column. The"
+            + " column keeps its type; its value becomes null, or the zero value of its type (empty string, 0, false,"
+            + " 1970-01-01, empty bytes) when the column is required.";
+    private static final String MASK_COLUMNS_DISPLAY = "Masked columns";
+
+    public static final String PSEUDONYMIZE_COLUMNS_CONFIG = "pseudonymize.columns";
+    private static final String PSEUDONYMIZE_COLUMNS_DOC = "Columns that leave the domain pseudonymized, as"
+            + " schema.table.column. The value becomes the HMAC-SHA-256 of its canonical text under"
+            + " pseudonymize.key, as a string of 64 lowercase hex characters; equal values give equal pseudonyms, so"
+            + " joins still work. Strings, numbers, booleans, dates, times, timestamps and bytes are supported.";
+    private static final String PSEUDONYMIZE_COLUMNS_DISPLAY = "Pseudonymized columns";
+
+    public static final String PSEUDONYMIZE_KEY_CONFIG = "pseudonymize.key";
+    private static final String PSEUDONYMIZE_KEY_DOC = "Secret HMAC key for pseudonymize.columns, at least "
+            + "32 bytes of UTF-8. Supply it through a ConfigProvider, e.g. ${file:/etc/secrets/boundary:key}.";
+    private static final String PSEUDONYMIZE_KEY_DISPLAY = "Pseudonymization key";
+    static final int PSEUDONYMIZE_KEY_MIN_BYTES = 32;
+
+    public static final String PSEUDONYMIZE_KEY_ID_CONFIG = "pseudonymize.key.id";
+    private static final String PSEUDONYMIZE_KEY_ID_DOC = "Non-secret identifier of pseudonymize.key, stamped as"
+            + " header '" + DomainBoundary.KEY_ID_HEADER + "' on records with pseudonymized columns so consumers can"
+            + " tell pseudonyms of different keys apart when the key is rotated.";
+    private static final String PSEUDONYMIZE_KEY_ID_DISPLAY = "Pseudonymization key id";
+
+    public static final String RENAMES_CONFIG = "renames";
+    private static final String RENAMES_DOC = "Optional renames into the consuming domain's vocabulary, as"
+            + " schema.table.column:new_name. Only shared columns can be renamed.";
+    private static final String RENAMES_DISPLAY = "Renames";
+
+    public static final String UNLISTED_TABLE_BEHAVIOR_CONFIG = "unlisted.table.behavior";
+    public static final String UNLISTED_TABLE_BEHAVIOR_DEFAULT = UnlistedTableBehavior.DROP.toString();
+    private static final String UNLISTED_TABLE_BEHAVIOR_DOC = "What happens to a record of a table the contract"
+            + " does not list: 'drop' filters it out, 'fail' raises an error (the task fails, or the record goes to"
+            + " the dead-letter queue when errors.tolerance=all).";
+    private static final String UNLISTED_TABLE_BEHAVIOR_DISPLAY = "Unlisted tables";
+
+    private static final String CONTRACT_GROUP = "Contract";
+    private static final String PSEUDONYMIZE_GROUP = "Pseudonymization";
+
+    public static final ConfigDef CONFIG_DEF = config();
+
+    private final Contract contract;
+
+    public DomainBoundaryConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals);
+        Map<QualifiedColumn, Treatment> treatments = treatments();
+        this.contract = Contract.of(rules(treatments), pseudonymizer(treatments));
+    }
+
+    public static ConfigDef config() {
+        ConfigDef def = new ConfigDef();
+        addContractGroup(def);
+        addPseudonymizeGroup(def);
+        return def;
+    }
+
+    public String contractId() {
+        return getString(CONTRACT_ID_CONFIG);
+    }
+
+    public String contractVersion() {
+        return getString(CONTRACT_VERSION_CONFIG);
+    }
+
+    public Contract contract() {
+        return contract;
+    }
+
+    public String pseudonymizeKeyId() {
+        return getString(PSEUDONYMIZE_KEY_ID_CONFIG);
+    }
+
+    public UnlistedTableBehavior unlistedTableBehavior() {
+        return UnlistedTableBehavior.valueOf(
+                getString(UNLISTED_TABLE_BEHAVIOR_CONFIG).toUpperCase(Locale.ROOT));
+    }
+
+    private static void addContractGroup(ConfigDef def) {
+        int order = 0;
+        def.define(
+                        CONTRACT_ID_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        CONTRACT_ID_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        CONTRACT_ID_DISPLAY)
+                .define(
+                        CONTRACT_VERSION_CONFIG,
+                        Type.STRING,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
+                        CONTRACT_VERSION_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        CONTRACT_VERSION_DISPLAY)
+                .define(
+                        COLUMNS_CONFIG,
+                        Type.LIST,
+                        "",
+                        ContractValidators.QUALIFIED_COLUMNS,
+                        Importance.HIGH,
+                        COLUMNS_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.LONG,
+                        COLUMNS_DISPLAY)
+                .define(
+                        MASK_COLUMNS_CONFIG,
+                        Type.LIST,
+                        "",
+                        ContractValidators.QUALIFIED_COLUMNS,
+                        Importance.MEDIUM,
+                        MASK_COLUMNS_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.LONG,
+                        MASK_COLUMNS_DISPLAY)
+                .define(
+                        PSEUDONYMIZE_COLUMNS_CONFIG,
+                        Type.LIST,
+                        "",
+                        ContractValidators.QUALIFIED_COLUMNS,
+                        Importance.MEDIUM,
+                        PSEUDONYMIZE_COLUMNS_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.LONG,
+                        PSEUDONYMIZE_COLUMNS_DISPLAY)
+                .define(
+                        RENAMES_CONFIG,
+                        Type.LIST,
+                        "",
+                        ContractValidators.RENAMES,
+                        Importance.LOW,
+                        RENAMES_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.LONG,
+                        RENAMES_DISPLAY)
+                .define(
+                        UNLISTED_TABLE_BEHAVIOR_CONFIG,
+                        Type.STRING,
+                        UNLISTED_TABLE_BEHAVIOR_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in("drop", "fail"),
+                        Importance.MEDIUM,
+                        UNLISTED_TABLE_BEHAVIOR_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        UNLISTED_TABLE_BEHAVIOR_DISPLAY);
+    }
+
+    private static void addPseudonymizeGroup(ConfigDef def) {
+        int order = 0;
+        def.define(
+                        PSEUDONYMIZE_KEY_CONFIG,
+                        Type.PASSWORD,
+                        null,
+                        Importance.HIGH,
+                        PSEUDONYMIZE_KEY_DOC,
+                        PSEUDONYMIZE_GROUP,
+                        ++order,
+                        Width.LONG,
+                        PSEUDONYMIZE_KEY_DISPLAY)
+                .define(
+                        PSEUDONYMIZE_KEY_ID_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.MEDIUM,
+                        PSEUDONYMIZE_KEY_ID_DOC,
+                        PSEUDONYMIZE_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        PSEUDONYMIZE_KEY_ID_DISPLAY);
+    }
+
+    /** Every shared column with its treatment; a column named under two treatments is a configuration error. */
+    private Map<QualifiedColumn, Treatment> treatments() {
+        Map<QualifiedColumn, Treatment> treatments = new LinkedHashMap<>();
+        Map<QualifiedColumn, String> listedIn = new HashMap<>();
+        addTreatment(treatments, listedIn, COLUMNS_CONFIG, Treatment.KEEP);
+        addTreatment(treatments, listedIn, MASK_COLUMNS_CONFIG, Treatment.MASK);
+        addTreatment(treatments, listedIn, PSEUDONYMIZE_COLUMNS_CONFIG, Treatment.PSEUDONYMIZE);
+        if (treatments.isEmpty()) {
+            throw new ConfigException(
+                    COLUMNS_CONFIG,
+                    "",
+                    "the contract shares no column: name at least one in " + COLUMNS_CONFIG + ", " + MASK_COLUMNS_CONFIG
+                            + " or " + PSEUDONYMIZE_COLUMNS_CONFIG);
+        }
+        return treatments;
+    }
+
+    private void addTreatment(
+            Map<QualifiedColumn, Treatment> treatments,
+            Map<QualifiedColumn, String> listedIn,
+            String key,
+            Treatment treatment) {
+        for (String entry : getList(key)) {
+            QualifiedColumn column = QualifiedColumn.parse(entry.trim());
+            String earlier = listedIn.putIfAbsent(column, key);
+            if (earlier != null) {
+                throw new ConfigException(
+                        key, entry, "the column is also listed in " + earlier + "; a column has exactly one treatment");
+            }
+            treatments.put(column, treatment);
+        }
+    }
+
+    private Map<QualifiedColumn, ColumnRule> rules(Map<QualifiedColumn, Treatment> treatments) {
+        Map<QualifiedColumn, String> renames = renames(treatments);
+        Map<QualifiedColumn, ColumnRule> rules = new LinkedHashMap<>();
+        Map<String, QualifiedColumn> outputNames = new HashMap<>();
+        treatments.forEach((column, treatment) -> {
+            String outputName = renames.getOrDefault(column, column.column());
+            QualifiedColumn clash = outputNames.put(column.tableName() + "." + outputName, column);
+            if (clash != null) {
+                throw new ConfigException(
+                        RENAMES_CONFIG,
+                        getList(RENAMES_CONFIG),
+                        "columns " + clash + " and " + column + " would both leave as '" + outputName + "'");
+            }
+            rules.put(column, new ColumnRule(outputName, treatment));
+        });
+        return rules;
+    }
+
+    private Map<QualifiedColumn, String> renames(Map<QualifiedColumn, Treatment> treatments) {
+        Map<QualifiedColumn, String> renames = new HashMap<>();
+        for (String entry : getList(RENAMES_CONFIG)) {
+            String[] parts = entry.trim().split(":");
+            QualifiedColumn column = QualifiedColumn.parse(parts[0]);
+            if (!treatments.containsKey(column)) {
+                throw new ConfigException(RENAMES_CONFIG, entry, "renames a column the contract does not share");
+            }
+            if (renames.put(column, parts[1]) != null) {
+                throw new ConfigException(RENAMES_CONFIG, entry, "the column is renamed more than once");
+            }
+        }
+        return renames;
+    }
+
+    private Pseudonymizer pseudonymizer(Map<QualifiedColumn, Treatment> treatments) {
+        if (!treatments.containsValue(Treatment.PSEUDONYMIZE)) {
+            return null;
+        }
+        Password key = getPassword(PSEUDONYMIZE_KEY_CONFIG);
+        if (key == null || key.value().getBytes(StandardCharsets.UTF_8).length < PSEUDONYMIZE_KEY_MIN_BYTES) {
+            throw new ConfigException(
+                    PSEUDONYMIZE_KEY_CONFIG,
+                    key,
+                    "a key of at least "
+                            + PSEUDONYMIZE_KEY_MIN_BYTES + " bytes is required when " + PSEUDONYMIZE_COLUMNS_CONFIG
+                            + " is set");
+        }
+        String keyId = pseudonymizeKeyId();
+        if (keyId == null || keyId.isBlank()) {
+            throw new ConfigException(
+                    PSEUDONYMIZE_KEY_ID_CONFIG,
+                    keyId,
+                    "a key id is required when " + PSEUDONYMIZE_COLUMNS_CONFIG
+                            + " is set, so pseudonyms can be traced to their key");
+        }
+        return new Pseudonymizer(key.value().getBytes(StandardCharsets.UTF_8), keyId);
+    }
+}

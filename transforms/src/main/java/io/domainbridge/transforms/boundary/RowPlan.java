@@ -1,0 +1,89 @@
+package io.domainbridge.transforms.boundary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+/** Filters one row schema: shared columns are kept (renamed, masked or pseudonymized), all others removed. */
+final class RowPlan implements StructPlan {
+
+    private record ColumnStep(String input, Field output, UnaryOperator<Object> treatment) {}
+
+    private final Schema outputSchema;
+    private final ColumnStep[] steps;
+
+    private RowPlan(Schema outputSchema, ColumnStep[] steps) {
+        this.outputSchema = outputSchema;
+        this.steps = steps;
+    }
+
+    static RowPlan build(Schema input, TableContract table, Pseudonymizer pseudonymizer) {
+        SchemaBuilder builder = SchemaStructure.copyHeader(input);
+        List<Field> shared = new ArrayList<>();
+        List<UnaryOperator<Object>> treatments = new ArrayList<>();
+        for (Field field : input.fields()) {
+            ColumnRule rule = table.rule(field.name());
+            if (rule != null) {
+                builder.field(rule.outputName(), outputSchema(field, rule, table));
+                shared.add(field);
+                treatments.add(treatment(field, rule, pseudonymizer));
+            }
+        }
+        Schema output = builder.build();
+        ColumnStep[] steps = new ColumnStep[shared.size()];
+        for (int i = 0; i < steps.length; i++) {
+            Field field = shared.get(i);
+            Field out = output.field(table.rule(field.name()).outputName());
+            steps[i] = new ColumnStep(field.name(), out, treatments.get(i));
+        }
+        return new RowPlan(output, steps);
+    }
+
+    @Override
+    public Schema outputSchema() {
+        return outputSchema;
+    }
+
+    @Override
+    public Struct apply(Struct input) {
+        if (input == null) {
+            return null;
+        }
+        Struct output = new Struct(outputSchema);
+        for (ColumnStep step : steps) {
+            Object value = input.getWithoutDefault(step.input());
+            output.put(
+                    step.output(),
+                    step.treatment() == null ? value : step.treatment().apply(value));
+        }
+        return output;
+    }
+
+    private static Schema outputSchema(Field field, ColumnRule rule, TableContract table) {
+        if (rule.treatment() != Treatment.PSEUDONYMIZE) {
+            return field.schema();
+        }
+        if (!field.schema().type().isPrimitive()) {
+            throw new DataException("Cannot pseudonymize column '" + field.name() + "' of table '" + table.name()
+                    + "': it is a " + field.schema().type() + ", only primitive columns can be pseudonymized");
+        }
+        return field.schema().isOptional() ? Schema.OPTIONAL_STRING_SCHEMA : Schema.STRING_SCHEMA;
+    }
+
+    private static UnaryOperator<Object> treatment(Field field, ColumnRule rule, Pseudonymizer pseudonymizer) {
+        Schema schema = field.schema();
+        return switch (rule.treatment()) {
+            case KEEP -> null;
+            case MASK -> {
+                Object masked = MaskValues.forSchema(schema, field.name());
+                yield value -> masked;
+            }
+            case PSEUDONYMIZE -> value -> pseudonymizer.pseudonymize(schema, value);
+        };
+    }
+}
