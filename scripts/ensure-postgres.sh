@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Makes sure the local PostgreSQL serves logical decoding on 127.0.0.1:5432 for Debezium, as the tests and the demo
+# need it, and removes replication slots and databases that an interrupted earlier run left behind.
+set -euo pipefail
+
+PG_VERSION=${PG_VERSION:-$(ls /etc/postgresql | sort -n | tail -n 1)}
+PG_CONF_DIR=/etc/postgresql/$PG_VERSION/main
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
+
+pg() { pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" main "$@"; }
+
+wait_ready() {
+    for _ in $(seq 1 60); do
+        pg_isready -h 127.0.0.1 -p 5432 -q && return 0
+        sleep 1
+    done
+    echo "PostgreSQL did not become ready on 127.0.0.1:5432" >&2
+    return 1
+}
+
+setting() { "${PSQL[@]}" -c "select setting from pg_settings where name = '$1'"; }
+
+cat > "$PG_CONF_DIR/conf.d/95-domain-bridge.conf" <<CONF
+wal_level = logical
+max_replication_slots = 20
+max_wal_senders = 20
+CONF
+
+if ! grep -qE '^\s*host\s+replication\s+all\s+127\.0\.0\.1/32\s+trust' "$PG_CONF_DIR/pg_hba.conf"; then
+    echo "host replication all 127.0.0.1/32 trust" >> "$PG_CONF_DIR/pg_hba.conf"
+fi
+
+if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+    pg start || true
+fi
+wait_ready
+
+if [ "$(setting wal_level)" != logical ] || [ "$(setting max_replication_slots)" -lt 10 ] \
+    || [ "$(setting max_wal_senders)" -lt 10 ]; then
+    pg restart
+    wait_ready
+else
+    "${PSQL[@]}" -c "select pg_reload_conf()" > /dev/null
+fi
+
+# Leftovers of interrupted runs: inactive slots and databases named by the test rig's prefix.
+"${PSQL[@]}" -c "select pg_drop_replication_slot(slot_name) from pg_replication_slots
+                 where slot_name like 'dbt\_%' and not active" > /dev/null
+for db in $("${PSQL[@]}" -c "select datname from pg_database where datname like 'dbt\_%'"); do
+    "${PSQL[@]}" -c "drop database if exists \"$db\" with (force)" > /dev/null
+done
+
+echo "PostgreSQL $PG_VERSION ready on 127.0.0.1:5432 (wal_level=$(setting wal_level))"
