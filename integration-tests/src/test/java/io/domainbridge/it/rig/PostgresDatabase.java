@@ -7,10 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A database of its own on the local PostgreSQL server, so that runs never collide. Dropped on close together with
@@ -25,6 +27,8 @@ public final class PostgresDatabase implements AutoCloseable {
             System.getenv().getOrDefault("DOMAINBRIDGE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     private static final String USER = System.getenv().getOrDefault("DOMAINBRIDGE_PG_USER", "postgres");
     private static final String PASSWORD = System.getenv().getOrDefault("DOMAINBRIDGE_PG_PASSWORD", "postgres");
+
+    private static final Duration SLOT_RELEASE_TIMEOUT = Duration.ofSeconds(20);
 
     private final String name;
     private final URI server;
@@ -108,10 +112,33 @@ public final class PostgresDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        awaitSlotsReleased();
         admin("select pg_terminate_backend(active_pid) from pg_replication_slots where database = '" + name
                 + "' and active");
         admin("select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = '" + name + "'");
         admin("drop database if exists " + name + " with (force)");
+    }
+
+    /** A connector that was just deleted lets go of its slot within seconds; the rig gives it that time. */
+    private void awaitSlotsReleased() {
+        long deadline = System.nanoTime() + SLOT_RELEASE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && activeSlots() > 0) {
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+    }
+
+    private int activeSlots() {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(
+                        "select count(*) from pg_replication_slots where database = ? and active")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read replication slots on " + ADMIN_URL, e);
+        }
     }
 
     private void admin(String sql) {
