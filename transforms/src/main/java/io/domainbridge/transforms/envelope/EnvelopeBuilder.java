@@ -1,0 +1,111 @@
+package io.domainbridge.transforms.envelope;
+
+import static io.domainbridge.common.EventEnvelope.AGGREGATEID;
+import static io.domainbridge.common.EventEnvelope.AGGREGATETYPE;
+import static io.domainbridge.common.EventEnvelope.ID;
+import static io.domainbridge.common.EventEnvelope.TYPE;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.domainbridge.common.EventEnvelope;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
+
+/** Builds the envelope of one outbox row: required attributes checked, payload parsed and validated, route chosen. */
+public final class EnvelopeBuilder {
+
+    /** An envelope with the attributes the record's key, topic, timestamp and headers are made of. */
+    public record Event(
+            String id,
+            String type,
+            String aggregateId,
+            String correlationId,
+            Date time,
+            String topic,
+            Struct envelope) {}
+
+    private static final String JSON_CONTENT_TYPE = "application/json";
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final String sourceDomain;
+    private final NamePattern sourcePattern;
+    private final NamePattern topicPattern;
+    private final OutboxColumns columns;
+    private final EventCatalog catalog;
+    private final PayloadReader reader;
+
+    public EnvelopeBuilder(
+            String sourceDomain,
+            NamePattern sourcePattern,
+            NamePattern topicPattern,
+            OutboxColumns columns,
+            EventCatalog catalog,
+            boolean failOnExtraFields) {
+        this.sourceDomain = sourceDomain;
+        this.sourcePattern = sourcePattern;
+        this.topicPattern = topicPattern;
+        this.columns = columns;
+        this.catalog = catalog;
+        this.reader = new PayloadReader(failOnExtraFields);
+    }
+
+    public Event build(Object rowValue) {
+        OutboxRow row = OutboxRow.of(rowValue);
+        String id = row.requiredText(columns.eventId(), ID);
+        String type = row.requiredText(columns.eventType(), TYPE);
+        String aggregateType = row.requiredText(columns.aggregateType(), AGGREGATETYPE);
+        String aggregateId = row.requiredText(columns.aggregateId(), AGGREGATEID);
+        Integer version = row.integer(columns.schemaVersion());
+        EventKind kind = new EventKind(type, version);
+        JsonNode payload = parse(row, kind);
+        EventCatalog.EventSchemas schemas = catalog.schemasFor(type, version, payload);
+        String correlationId = row.text(columns.correlationId());
+        Date time = EventTimes.toDate(
+                row.get(columns.occurredAt()), row.schemaOf(columns.occurredAt()), columns.occurredAt());
+        Struct envelope = new Struct(schemas.envelope())
+                .put(EventEnvelope.ID, id)
+                .put(EventEnvelope.TYPE, type)
+                .put(EventEnvelope.SOURCE, sourcePattern.render(sourceDomain, aggregateType, type))
+                .put(EventEnvelope.SUBJECT, aggregateId)
+                .put(EventEnvelope.TIME, time)
+                .put(EventEnvelope.SPECVERSION, EventEnvelope.SPEC_VERSION_1_0)
+                .put(EventEnvelope.DATACONTENTTYPE, JSON_CONTENT_TYPE)
+                .put(EventEnvelope.AGGREGATETYPE, aggregateType)
+                .put(EventEnvelope.AGGREGATEID, aggregateId)
+                .put(EventEnvelope.COMMANDID, row.text(columns.commandId()))
+                .put(EventEnvelope.CORRELATIONID, correlationId)
+                .put(EventEnvelope.CAUSATIONID, row.text(columns.causationId()))
+                .put(EventEnvelope.SOURCEDOMAIN, sourceDomain)
+                .put(EventEnvelope.SCHEMAVERSION, version)
+                .put(EventEnvelope.DATA, reader.read(payload, schemas.data(), kind));
+        String topic = topicPattern.render(sourceDomain, aggregateType, type);
+        return new Event(id, type, aggregateId, correlationId, time, topic, envelope);
+    }
+
+    /** Parse errors name the position only: Jackson's own message quotes the payload. */
+    private JsonNode parse(OutboxRow row, EventKind kind) {
+        Object value = row.get(columns.payload());
+        try {
+            if (value instanceof String text) {
+                return JSON.readTree(text);
+            }
+            if (value instanceof byte[] bytes) {
+                return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+            }
+        } catch (JsonProcessingException e) {
+            throw new DataException("Payload of event " + kind + " (outbox column '" + columns.payload()
+                    + "') is not valid JSON: error at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new DataException("Payload of event " + kind + " cannot be read");
+        }
+        throw new DataException("Outbox column '" + columns.payload() + "' of event " + kind + " must hold JSON text, "
+                + (value == null ? "found nothing" : "found " + value.getClass().getSimpleName()));
+    }
+}
