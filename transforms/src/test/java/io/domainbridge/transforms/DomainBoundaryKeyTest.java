@@ -103,6 +103,30 @@ class DomainBoundaryKeyTest extends DomainBoundaryTest {
     }
 
     @Test
+    void debeziumTombstoneKeepsItsFilteredKey() {
+        Struct key = new Struct(KEY_SCHEMA).put("id", ID).put("tracking_code", PackagesTable.TRACKING_CODE);
+        SourceRecord tombstone = new SourceRecord(
+                SOURCE_PARTITION,
+                SOURCE_OFFSET,
+                PackagesTable.TOPIC,
+                0,
+                KEY_SCHEMA,
+                key,
+                null,
+                null,
+                TIMESTAMP,
+                new ConnectHeaders());
+
+        SourceRecord output = this.<SourceRecord>configured(Map.of()).apply(tombstone);
+
+        assertThat(fieldNames(output.keySchema())).containsExactly("id");
+        assertThat(((Struct) output.key()).get("id")).isEqualTo(ID);
+        assertThat(output.value()).isNull();
+        assertThat(output.valueSchema()).isNull();
+        assertContractHeaders(output, true);
+    }
+
+    @Test
     void keyThatIsNeitherStructNorMapFails() {
         SourceRecord input = new SourceRecord(
                 SOURCE_PARTITION,
