@@ -51,7 +51,7 @@ final class EnvelopePlan implements StructPlan {
         Struct output = new Struct(outputSchema);
         List<Field> outputFields = outputSchema.fields();
         for (Field field : inputFields) {
-            Object value = input.getWithoutDefault(field.name());
+            Object value = SchemaStructure.valueOf(input, field);
             RowPlan rowPlan = rowPlans[field.index()];
             output.put(outputFields.get(field.index()), rowPlan == null ? value : rowPlan.apply((Struct) value));
         }

@@ -12,7 +12,7 @@ import org.apache.kafka.connect.errors.DataException;
 /** Filters one row schema: shared columns are kept (renamed, masked or pseudonymized), all others removed. */
 final class RowPlan implements StructPlan {
 
-    private record ColumnStep(String input, Field output, UnaryOperator<Object> treatment) {}
+    private record ColumnStep(Field input, Field output, UnaryOperator<Object> treatment) {}
 
     private final Schema outputSchema;
     private final ColumnStep[] steps;
@@ -39,7 +39,7 @@ final class RowPlan implements StructPlan {
         for (int i = 0; i < steps.length; i++) {
             Field field = shared.get(i);
             Field out = output.field(table.rule(field.name()).outputName());
-            steps[i] = new ColumnStep(field.name(), out, treatments.get(i));
+            steps[i] = new ColumnStep(field, out, treatments.get(i));
         }
         return new RowPlan(output, steps);
     }
@@ -56,7 +56,7 @@ final class RowPlan implements StructPlan {
         }
         Struct output = new Struct(outputSchema);
         for (ColumnStep step : steps) {
-            Object value = input.getWithoutDefault(step.input());
+            Object value = SchemaStructure.valueOf(input, step.input());
             output.put(
                     step.output(),
                     step.treatment() == null ? value : step.treatment().apply(value));

@@ -1,7 +1,9 @@
 package io.domainbridge.transforms.boundary;
 
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
 
 /** Recognizes Debezium's change-event envelope and copies schema headers. */
 final class SchemaStructure {
@@ -22,6 +24,15 @@ final class SchemaStructure {
                                 ? null
                                 : schema.field(SOURCE).schema())
                 && (schema.field(AFTER) != null || schema.field(BEFORE) != null);
+    }
+
+    /**
+     * The value as the struct holds it, so an explicit null in an optional column stays null; a required field left
+     * unset holds its default, which {@link Struct#validate()} accepts, so the default is the value.
+     */
+    static Object valueOf(Struct struct, Field field) {
+        Object value = struct.getWithoutDefault(field.name());
+        return value == null && !field.schema().isOptional() ? field.schema().defaultValue() : value;
     }
 
     static boolean isRowField(String name) {
