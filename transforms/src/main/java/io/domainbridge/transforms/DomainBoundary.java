@@ -65,6 +65,7 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
         }
         if (data instanceof Struct struct) {
             Struct filtered = table.filter(struct);
+            requireKeyColumns(filtered.schema(), table);
             return newRecord(record, filtered.schema(), filtered, headers(record, table));
         }
         if (data instanceof Map<?, ?> map) {
@@ -96,6 +97,18 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
     protected abstract Object operatingValue(R record);
 
     protected abstract R newRecord(R record, Schema updatedSchema, Object updatedValue, Headers headers);
+
+    /**
+     * A key with no shared column would give every record of the table the same key, collapsing partitioning and
+     * compaction: the contract must share at least one key column.
+     */
+    private void requireKeyColumns(Schema filtered, TableContract table) {
+        if (filtered.fields().isEmpty() && "key".equals(part())) {
+            throw new DataException("Contract '" + config.contractId() + "' shares no key column of table '"
+                    + table.name() + "': list at least one in " + DomainBoundaryConfig.COLUMNS_CONFIG + " or "
+                    + DomainBoundaryConfig.PSEUDONYMIZE_COLUMNS_CONFIG);
+        }
+    }
 
     /** "key" or "value", for error messages. */
     protected abstract String part();

@@ -146,4 +146,30 @@ class DomainBoundaryKeyTest extends DomainBoundaryTest {
                 .hasMessageContaining("key")
                 .hasMessageNotContaining(PackagesTable.TRACKING_CODE);
     }
+
+    @Test
+    void keyOfWhichTheContractSharesNoColumnFails() {
+        Schema keySchema = SchemaBuilder.struct()
+                .name("dbserver.public.packages.Key")
+                .field("internal_ref", Schema.STRING_SCHEMA)
+                .build();
+        Struct key = new Struct(keySchema).put("internal_ref", "REF-0042");
+        SourceRecord input = new SourceRecord(
+                SOURCE_PARTITION,
+                SOURCE_OFFSET,
+                PackagesTable.TOPIC,
+                0,
+                keySchema,
+                key,
+                PackagesTable.ENVELOPE_SCHEMA,
+                PackagesTable.envelope(),
+                TIMESTAMP,
+                new ConnectHeaders());
+        DomainBoundary<SourceRecord> transform = configured(Map.of());
+
+        assertThatThrownBy(() -> transform.apply(input))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("no key column")
+                .hasMessageNotContaining("REF-0042");
+    }
 }

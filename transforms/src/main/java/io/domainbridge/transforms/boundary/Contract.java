@@ -14,6 +14,8 @@ import org.apache.kafka.connect.data.Struct;
  */
 public final class Contract {
 
+    private static final int MAX_TOPICS = 1024;
+
     private final Map<String, Map<String, TableContract>> tables;
     private final Map<String, Optional<TableContract>> byTopic = new ConcurrentHashMap<>();
 
@@ -71,7 +73,14 @@ public final class Contract {
     }
 
     private TableContract tableOfTopic(String topic) {
-        return byTopic.computeIfAbsent(topic, this::parseTopic).orElse(null);
+        Optional<TableContract> table = byTopic.get(topic);
+        if (table == null) {
+            if (byTopic.size() >= MAX_TOPICS) {
+                byTopic.clear();
+            }
+            table = byTopic.computeIfAbsent(topic, this::parseTopic);
+        }
+        return table.orElse(null);
     }
 
     public void clearCaches() {
