@@ -1,8 +1,12 @@
 package io.domainbridge.it.rig;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -12,6 +16,9 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  */
 public final class ConnectStack implements AutoCloseable {
 
+    /** Comma-separated plugin directories of third-party connectors, e.g. Debezium's. */
+    public static final String THIRD_PARTY_PLUGINS = "domainbridge.test.plugin.path";
+
     private final EmbeddedConnectCluster cluster;
 
     private ConnectStack(EmbeddedConnectCluster cluster) {
@@ -19,8 +26,20 @@ public final class ConnectStack implements AutoCloseable {
     }
 
     public static ConnectStack start(String name, Path pluginPath, int workers) {
+        return start(name, List.of(pluginPath), workers);
+    }
+
+    /**
+     * A stack whose {@code plugin.path} lists the given directories and then those of the third-party connectors the
+     * build prepared (system property {@value #THIRD_PARTY_PLUGINS}).
+     */
+    public static ConnectStack start(String name, List<Path> pluginPath, int workers) {
         Map<String, String> workerProps = new HashMap<>();
-        workerProps.put(WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath.toString());
+        String thirdParty = System.getProperty(THIRD_PARTY_PLUGINS, "");
+        Stream<String> directories = Stream.concat(
+                pluginPath.stream().map(Path::toString),
+                Arrays.stream(thirdParty.split(",")).map(String::trim).filter(path -> !path.isEmpty()));
+        workerProps.put(WorkerConfig.PLUGIN_PATH_CONFIG, directories.collect(Collectors.joining(",")));
         workerProps.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load");
         workerProps.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "1000");
         EmbeddedConnectCluster cluster = new EmbeddedConnectCluster.Builder()
