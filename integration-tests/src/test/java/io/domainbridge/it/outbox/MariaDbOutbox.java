@@ -3,10 +3,13 @@ package io.domainbridge.it.outbox;
 import io.domainbridge.it.rig.MariaDbDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The Logistics domain on MariaDB, with the README's standard outbox table. */
-final class MariaDbOutbox implements OutboxScenario.SourceDatabase {
+final class MariaDbOutbox implements OutboxSource {
 
     private final MariaDbDatabase database;
 
@@ -44,5 +47,43 @@ final class MariaDbOutbox implements OutboxScenario.SourceDatabase {
     public String outboxInsert() {
         return "insert into outbox (event_id, aggregate_type, aggregate_id, event_type, command_id, correlation_id,"
                 + " causation_id, occurred_at, schema_version, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** The example's envelope settings on Debezium's MariaDB connector. */
+    @Override
+    public Map<String, String> connectorConfig(Map<String, String> example, String bootstrapServers) {
+        Map<String, String> config = new LinkedHashMap<>();
+        example.forEach((key, value) -> {
+            if (key.startsWith("transforms") || key.contains("converter") || key.startsWith("topic.creation")) {
+                config.put(key, value);
+            }
+        });
+        config.put("connector.class", "io.debezium.connector.mariadb.MariaDbConnector");
+        config.put("tasks.max", "1");
+        config.put("database.hostname", database.host());
+        config.put("database.port", Integer.toString(database.port()));
+        config.put("database.user", database.user());
+        config.put("database.password", database.password());
+        config.put(
+                "database.server.id",
+                Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 100_000)));
+        config.put("database.ssl.mode", "disable");
+        config.put("topic.prefix", database.name());
+        config.put("database.include.list", database.name());
+        config.put("table.include.list", database.name() + ".outbox");
+        config.put("include.schema.changes", "false");
+        config.put("schema.history.internal.kafka.bootstrap.servers", bootstrapServers);
+        config.put("schema.history.internal.kafka.topic", database.name() + ".schema-history");
+        return config;
+    }
+
+    @Override
+    public String capturedTopic(Map<String, String> config) {
+        return config.get("topic.prefix") + "." + database.name() + ".outbox";
+    }
+
+    @Override
+    public void close() {
+        database.close();
     }
 }

@@ -59,15 +59,25 @@ public final class OutboxScenario {
         return List.copyOf(deadLettered);
     }
 
+    /**
+     * The tables, two packages and the outbox row of the first one's registration, which the connector's snapshot
+     * reads: once its event is published, every later command is captured.
+     */
     public void createSourceDomain() throws SQLException {
         try (Connection connection = database.connect();
                 Statement statement = connection.createStatement()) {
             for (String sql : database.schema()) {
                 statement.execute(sql);
             }
-            statement.execute("insert into " + database.packagesTable()
-                    + " values (1, 'REGISTERED', 'Depot Rotterdam')," + " (2, 'REGISTERED', 'Depot Rotterdam')");
         }
+        published.add(command(
+                "insert into " + database.packagesTable() + " values (1, 'REGISTERED', 'Depot Rotterdam'),"
+                        + " (2, 'REGISTERED', 'Depot Rotterdam')",
+                event(
+                        REGISTERED,
+                        "1",
+                        UUID.randomUUID().toString(),
+                        payload("packageId", 1L, "trackingCode", "LX-1001", "weightGrams", 1200))));
     }
 
     /** Five commands: moves, a move whose outbox row is deleted right away, a bad payload, a delivery, a registration. */

@@ -3,10 +3,12 @@ package io.domainbridge.it.outbox;
 import io.domainbridge.it.rig.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The Logistics domain on PostgreSQL, with the README's standard outbox table. */
-final class PostgresOutbox implements OutboxScenario.SourceDatabase {
+final class PostgresOutbox implements OutboxSource {
 
     private final PostgresDatabase database;
 
@@ -45,5 +47,29 @@ final class PostgresOutbox implements OutboxScenario.SourceDatabase {
         return "insert into shipping.outbox (event_id, aggregate_type, aggregate_id, event_type, command_id,"
                 + " correlation_id, causation_id, occurred_at, schema_version, payload)"
                 + " values (?::uuid, ?, ?, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?::jsonb)";
+    }
+
+    @Override
+    public Map<String, String> connectorConfig(Map<String, String> example, String bootstrapServers) {
+        Map<String, String> config = new LinkedHashMap<>(example);
+        config.put("database.hostname", database.host());
+        config.put("database.port", Integer.toString(database.port()));
+        config.put("database.user", database.user());
+        config.put("database.password", database.password());
+        config.put("database.dbname", database.name());
+        config.put("slot.name", PostgresDatabase.uniqueName("slot"));
+        config.put("publication.name", PostgresDatabase.uniqueName("publication"));
+        config.put("topic.prefix", database.name());
+        return config;
+    }
+
+    @Override
+    public String capturedTopic(Map<String, String> config) {
+        return config.get("topic.prefix") + ".shipping.outbox";
+    }
+
+    @Override
+    public void close() {
+        database.close();
     }
 }

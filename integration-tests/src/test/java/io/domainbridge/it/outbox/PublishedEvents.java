@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -28,11 +29,24 @@ final class PublishedEvents {
         this.sourceDomain = sourceDomain;
     }
 
+    /**
+     * Each aggregate's events arrive in commit order (they share a key, hence a partition); across aggregates the
+     * topic promises no order.
+     */
     void assertEvents(List<ConsumerRecord<byte[], byte[]>> records, List<OutboxEvent> expected) {
         assertThat(records).hasSize(expected.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertEvent(records.get(i), expected.get(i));
-        }
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = records.stream()
+                .collect(Collectors.groupingBy(record -> utf8(record.key()), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<OutboxEvent>> byAggregate = expected.stream()
+                .collect(Collectors.groupingBy(OutboxEvent::aggregateId, LinkedHashMap::new, Collectors.toList()));
+        assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(byAggregate.keySet());
+        byAggregate.forEach((aggregateId, events) -> {
+            List<ConsumerRecord<byte[], byte[]>> published = byKey.get(aggregateId);
+            assertThat(published).as("events of aggregate %s", aggregateId).hasSameSizeAs(events);
+            for (int i = 0; i < events.size(); i++) {
+                assertEvent(published.get(i), events.get(i));
+            }
+        });
     }
 
     void assertDeadLetters(List<ConsumerRecord<byte[], byte[]>> records, List<OutboxEvent> expected, String topic) {
