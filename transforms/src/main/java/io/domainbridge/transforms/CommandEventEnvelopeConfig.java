@@ -272,7 +272,17 @@ public final class CommandEventEnvelopeConfig extends AbstractConfig {
                         EVENT_GROUP,
                         ++order,
                         Width.SHORT,
-                        "Outbox deletes");
+                        "Outbox deletes")
+                .define(
+                        DEAD_LETTER_TOPIC_CONFIG,
+                        Type.STRING,
+                        null,
+                        Importance.MEDIUM,
+                        DEAD_LETTER_TOPIC_DOC,
+                        EVENT_GROUP,
+                        ++order,
+                        Width.MEDIUM,
+                        "Dead-letter topic");
     }
 
     private static void addOutboxGroup(ConfigDef def) {
