@@ -31,8 +31,9 @@ public final class EnvelopeBuilder {
             Struct envelope) {}
 
     private static final String JSON_CONTENT_TYPE = "application/json";
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String sourceDomain;
     private final NamePattern sourcePattern;
