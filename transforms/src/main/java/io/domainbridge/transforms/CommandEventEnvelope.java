@@ -108,7 +108,7 @@ public class CommandEventEnvelope<R extends ConnectRecord<R>> implements Transfo
         Long timestamp = event.time() != null ? Long.valueOf(event.time().getTime()) : record.timestamp();
         return record.newRecord(
                 event.topic(),
-                null,
+                DeadLetters.partitionOfRerouted(record),
                 Schema.STRING_SCHEMA,
                 event.aggregateId(),
                 envelope.schema(),

@@ -2,6 +2,7 @@ package io.domainbridge.transforms;
 
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.header.Headers;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Routes records a transform rejects to a dead-letter topic, unchanged, with the error context headers Kafka Connect
@@ -33,12 +34,20 @@ final class DeadLetters {
         headers.addString(EXCEPTION_MESSAGE, error.getMessage());
         return record.newRecord(
                 topic,
-                null,
+                partitionOfRerouted(record),
                 record.keySchema(),
                 record.key(),
                 record.valueSchema(),
                 record.value(),
                 record.timestamp(),
                 headers);
+    }
+
+    /**
+     * The partition of a record sent to another topic: a source record's is left to the producer, so it follows
+     * the record's key; a sink record keeps the one it was read from, as it cannot be without one.
+     */
+    static Integer partitionOfRerouted(ConnectRecord<?> record) {
+        return record instanceof SinkRecord ? record.kafkaPartition() : null;
     }
 }

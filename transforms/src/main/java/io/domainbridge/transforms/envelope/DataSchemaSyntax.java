@@ -77,6 +77,9 @@ final class DataSchemaSyntax {
     private void fields(SchemaBuilder struct, String structName) {
         do {
             String field = token("field name", c -> Character.isLetterOrDigit(c) || c == '_');
+            if (struct.field(field) != null) {
+                throw error("field '" + field + "' is declared twice");
+            }
             expect(':');
             Schema schema = type(structName + "_" + field);
             skipSpace();

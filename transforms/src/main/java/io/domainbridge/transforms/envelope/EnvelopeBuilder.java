@@ -5,6 +5,7 @@ import static io.domainbridge.common.EventEnvelope.AGGREGATETYPE;
 import static io.domainbridge.common.EventEnvelope.ID;
 import static io.domainbridge.common.EventEnvelope.TYPE;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,9 @@ public final class EnvelopeBuilder {
             Struct envelope) {}
 
     private static final String JSON_CONTENT_TYPE = "application/json";
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String sourceDomain;
     private final NamePattern sourcePattern;
@@ -99,9 +101,13 @@ public final class EnvelopeBuilder {
                 return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
             }
         } catch (JsonProcessingException e) {
+            // Jackson gives no location when a payload breaks its nesting or length limits
+            JsonLocation at = e.getLocation();
             throw new DataException("Payload of event " + kind + " (outbox column '" + columns.payload()
-                    + "') is not valid JSON: error at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr());
+                    + "') is not valid JSON: "
+                    + (at == null
+                            ? "it exceeds the parser's nesting or length limits"
+                            : "error at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             throw new DataException("Payload of event " + kind + " cannot be read");
         }

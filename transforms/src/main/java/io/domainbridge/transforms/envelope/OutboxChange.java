@@ -23,20 +23,26 @@ public record OutboxChange(Op op, Object row) {
     public static OutboxChange of(Object value) {
         if (value instanceof Struct struct) {
             Schema schema = struct.schema();
-            if (schema.field("op") != null && schema.field("after") != null) {
+            if (isChangeEvent(
+                    schema.field("op") != null, schema.field("after") != null, schema.field("message") != null)) {
                 Op op = op(struct.getString("op"));
-                return new OutboxChange(op, struct.get(op == Op.DELETE ? "before" : "after"));
+                return new OutboxChange(op, op == Op.OTHER ? null : struct.get(op == Op.DELETE ? "before" : "after"));
             }
             return new OutboxChange(flatOp(field(struct, "__op"), field(struct, "__deleted")), struct);
         }
         if (value instanceof Map<?, ?> map) {
-            if (map.containsKey("op") && map.containsKey("after")) {
+            if (isChangeEvent(map.containsKey("op"), map.containsKey("after"), map.containsKey("message"))) {
                 Op op = op(String.valueOf(map.get("op")));
                 return new OutboxChange(op, map.get(op == Op.DELETE ? "before" : "after"));
             }
             return new OutboxChange(flatOp(map.get("__op"), map.get("__deleted")), map);
         }
         return new OutboxChange(Op.CREATE, value);
+    }
+
+    /** A Debezium change event carries op and after; a logical-decoding message (op 'm') carries message instead. */
+    private static boolean isChangeEvent(boolean hasOp, boolean hasAfter, boolean hasMessage) {
+        return hasOp && (hasAfter || hasMessage);
     }
 
     private static Object field(Struct struct, String name) {
