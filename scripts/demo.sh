@@ -3,5 +3,5 @@
 # Kafka + Connect stack with the local PostgreSQL. Pass --keep to leave the stack running afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-postgres.sh
+scripts/ensure-databases.sh
 mvn -B -q -Dstyle.color=never -Pdemo -pl integration-tests -am package -DskipTests -Ddemo.args="${1:---run}"

@@ -13,6 +13,7 @@ import static io.domainbridge.transforms.CommandEventEnvelopeConfig.SCHEMA_VERSI
 
 import io.domainbridge.common.ProjectVersion;
 import io.domainbridge.transforms.CommandEventEnvelopeConfig.ChangeBehavior;
+import io.domainbridge.transforms.debezium.DebeziumRecords;
 import io.domainbridge.transforms.envelope.EnvelopeBuilder;
 import io.domainbridge.transforms.envelope.OutboxChange;
 import io.domainbridge.transforms.envelope.OutboxColumns;
@@ -83,7 +84,11 @@ public class CommandEventEnvelope<R extends ConnectRecord<R>> implements Transfo
 
     @Override
     public R apply(R record) {
-        if (record.value() == null) {
+        DebeziumRecords.Kind kind = DebeziumRecords.kindOf(record);
+        if (kind == DebeziumRecords.Kind.HEARTBEAT) {
+            return record;
+        }
+        if (record.value() == null || kind == DebeziumRecords.Kind.DATABASE_METADATA) {
             return null;
         }
         try {
@@ -100,8 +105,9 @@ public class CommandEventEnvelope<R extends ConnectRecord<R>> implements Transfo
     private R envelope(R record, EnvelopeBuilder.Event event) {
         Struct envelope = event.envelope();
         Headers headers = record.headers().duplicate();
-        headers.addString(EVENT_ID_HEADER, event.id());
-        headers.addString(EVENT_TYPE_HEADER, event.type());
+        headers.remove(EVENT_ID_HEADER).addString(EVENT_ID_HEADER, event.id());
+        headers.remove(EVENT_TYPE_HEADER).addString(EVENT_TYPE_HEADER, event.type());
+        headers.remove(CORRELATION_ID_HEADER);
         if (event.correlationId() != null) {
             headers.addString(CORRELATION_ID_HEADER, event.correlationId());
         }

@@ -956,6 +956,11 @@ class CommandEventEnvelopeTest {
                         "'status'"),
                 new BadRow("undeclared type", Map.of(), () -> event("c", row().type("PackageLost", 1)), "PackageLost"),
                 new BadRow(
+                        "aggregate type that makes an illegal topic name",
+                        Map.of(),
+                        () -> event("c", row().with("aggregate_type", "parcel line")),
+                        "topic name"),
+                new BadRow(
                         "extra field",
                         Map.of("extra.fields.behavior", "fail"),
                         () -> event("c", row().payload(PAYLOAD.replace("{", "{\"pin\": \"" + STATUS + "\", "))),
@@ -1041,5 +1046,39 @@ class CommandEventEnvelopeTest {
         assertThat(transform.apply(event("u", row()))).isNull();
         assertThat(transform.apply(event("d", row()))).isNull();
         assertThat(transform.apply(record(null, null))).isNull();
+    }
+
+    @Test
+    void debeziumHeartbeatPassesUnchanged() {
+        Schema heartbeatSchema = org.apache.kafka.connect.data.SchemaBuilder.struct()
+                .name("io.debezium.connector.common.Heartbeat")
+                .field("ts_ms", Schema.INT64_SCHEMA)
+                .build();
+        SourceRecord heartbeat = new SourceRecord(
+                Map.of("server", "logistics"),
+                Map.of("lsn", 1L),
+                "__debezium-heartbeat.logistics",
+                null,
+                heartbeatSchema,
+                new Struct(heartbeatSchema).put("ts_ms", 1L));
+
+        assertThat(apply(heartbeat)).isSameAs(heartbeat);
+    }
+
+    @Test
+    void debeziumSchemaChangeIsDropped() {
+        Schema changeSchema = org.apache.kafka.connect.data.SchemaBuilder.struct()
+                .name("io.debezium.connector.mysql.SchemaChangeValue")
+                .field("ddl", Schema.STRING_SCHEMA)
+                .build();
+        SourceRecord change = new SourceRecord(
+                Map.of("server", "logistics"),
+                Map.of("pos", 1L),
+                "logistics",
+                null,
+                changeSchema,
+                new Struct(changeSchema).put("ddl", "alter table outbox add column x int"));
+
+        assertThat(apply(change)).isNull();
     }
 }

@@ -30,6 +30,7 @@ public final class EnvelopeBuilder {
             String topic,
             Struct envelope) {}
 
+    private static final int MAX_TOPIC_LENGTH = 249;
     private static final String JSON_CONTENT_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -86,7 +87,7 @@ public final class EnvelopeBuilder {
                 .put(EventEnvelope.SOURCEDOMAIN, sourceDomain)
                 .put(EventEnvelope.SCHEMAVERSION, version)
                 .put(EventEnvelope.DATA, reader.read(payload, schemas.data(), kind));
-        String topic = topicPattern.render(sourceDomain, aggregateType, type);
+        String topic = legalTopic(topicPattern.render(sourceDomain, aggregateType, type), kind);
         return new Event(id, type, aggregateId, correlationId, time, topic, envelope);
     }
 
@@ -113,5 +114,25 @@ public final class EnvelopeBuilder {
         }
         throw new DataException("Outbox column '" + columns.payload() + "' of event " + kind + " must hold JSON text, "
                 + (value == null ? "found nothing" : "found " + value.getClass().getSimpleName()));
+    }
+
+    /** An illegal name would fail the producer and with it the task; as a bad row, it can be dead-lettered. */
+    private static String legalTopic(String topic, EventKind kind) {
+        boolean legal =
+                !topic.isEmpty() && topic.length() <= MAX_TOPIC_LENGTH && !".".equals(topic) && !"..".equals(topic);
+        for (int i = 0; legal && i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            legal = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-';
+        }
+        if (!legal) {
+            throw new DataException("Event " + kind + " routes to a topic name Kafka does not allow: topics take"
+                    + " letters, digits, '.', '_' and '-', at most " + MAX_TOPIC_LENGTH + " characters");
+        }
+        return topic;
     }
 }

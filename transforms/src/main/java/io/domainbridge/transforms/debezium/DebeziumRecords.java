@@ -1,4 +1,4 @@
-package io.domainbridge.transforms.boundary;
+package io.domainbridge.transforms.debezium;
 
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
