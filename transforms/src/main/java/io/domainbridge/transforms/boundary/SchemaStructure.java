@@ -1,5 +1,6 @@
 package io.domainbridge.transforms.boundary;
 
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
@@ -15,12 +16,12 @@ final class SchemaStructure {
 
     /** A Debezium change event: an {@code op}, a {@code source} struct and a {@code before} or {@code after} row. */
     static boolean isEnvelope(Schema schema) {
-        return schema.type() == Schema.Type.STRUCT
-                && schema.field(OP) != null
-                && isStruct(
-                        schema.field(SOURCE) == null
-                                ? null
-                                : schema.field(SOURCE).schema())
+        if (schema.type() != Schema.Type.STRUCT || schema.field(OP) == null) {
+            return false;
+        }
+        Field source = schema.field(SOURCE);
+        return source != null
+                && isStruct(source.schema())
                 && (schema.field(AFTER) != null || schema.field(BEFORE) != null);
     }
 
