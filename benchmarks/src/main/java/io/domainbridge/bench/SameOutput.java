@@ -41,6 +41,12 @@ final class SameOutput {
         require(treated.schema().fields().size() == KEPT, "treated row keeps " + KEPT + " columns");
     }
 
+    static void checkFloor(SourceRecord event, Transformation<SourceRecord> boundary, EnvelopeStructFloor floor) {
+        Struct expected = (Struct) boundary.apply(event).value();
+        Struct actual = (Struct) floor.apply(event).value();
+        require(actual.equals(expected), "the struct floor emits the envelope DomainBoundary emits");
+    }
+
     private static void requireSameRow(String what, Struct actual, Struct expected) {
         require(expected.schema().fields().size() == KEPT, "the reference keeps " + KEPT + " columns");
         require(
