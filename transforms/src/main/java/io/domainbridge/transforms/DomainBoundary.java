@@ -12,6 +12,8 @@ import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.transforms.Transformation;
 
@@ -38,12 +40,18 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
     private DomainBoundaryConfig config;
     private Contract contract;
     private UnlistedTableBehavior unlistedTableBehavior;
+    private Header contractIdHeader;
+    private Header contractVersionHeader;
+    private Header keyIdHeader;
 
     @Override
     public void configure(Map<String, ?> props) {
         config = new DomainBoundaryConfig(props);
         contract = config.contract();
         unlistedTableBehavior = config.unlistedTableBehavior();
+        contractIdHeader = stringHeader(CONTRACT_ID_HEADER, config.contractId());
+        contractVersionHeader = stringHeader(CONTRACT_VERSION_HEADER, config.contractVersion());
+        keyIdHeader = stringHeader(KEY_ID_HEADER, config.pseudonymizeKeyId());
     }
 
     @Override
@@ -128,12 +136,17 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
 
     private Headers headers(R record, TableContract table) {
         Headers headers = record.headers().duplicate();
-        headers.remove(CONTRACT_ID_HEADER).addString(CONTRACT_ID_HEADER, config.contractId());
-        headers.remove(CONTRACT_VERSION_HEADER).addString(CONTRACT_VERSION_HEADER, config.contractVersion());
+        headers.remove(CONTRACT_ID_HEADER).add(contractIdHeader);
+        headers.remove(CONTRACT_VERSION_HEADER).add(contractVersionHeader);
         if (table.pseudonymizes()) {
-            headers.remove(KEY_ID_HEADER).addString(KEY_ID_HEADER, config.pseudonymizeKeyId());
+            headers.remove(KEY_ID_HEADER).add(keyIdHeader);
         }
         return headers;
+    }
+
+    /** The header {@link Headers#addString} adds; headers are immutable, so one instance serves every record. */
+    private static Header stringHeader(String key, String value) {
+        return new ConnectHeaders().addString(key, value).lastWithName(key);
     }
 
     /** Applies the contract to the record key, e.g. the primary-key struct of a Debezium record. */

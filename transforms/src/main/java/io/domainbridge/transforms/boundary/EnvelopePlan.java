@@ -15,12 +15,12 @@ import org.apache.kafka.connect.data.Struct;
 final class EnvelopePlan implements StructPlan {
 
     private final Schema outputSchema;
-    private final List<Field> inputFields;
+    private final FieldCopy[] copies;
     private final RowPlan[] rowPlans;
 
-    private EnvelopePlan(Schema outputSchema, List<Field> inputFields, RowPlan[] rowPlans) {
+    private EnvelopePlan(Schema outputSchema, FieldCopy[] copies, RowPlan[] rowPlans) {
         this.outputSchema = outputSchema;
-        this.inputFields = inputFields;
+        this.copies = copies;
         this.rowPlans = rowPlans;
     }
 
@@ -38,7 +38,12 @@ final class EnvelopePlan implements StructPlan {
             }
             builder.field(field.name(), schema);
         }
-        return new EnvelopePlan(builder.build(), fields, rowPlans);
+        Schema output = builder.build();
+        FieldCopy[] copies = new FieldCopy[fields.size()];
+        for (Field field : fields) {
+            copies[field.index()] = new FieldCopy(field, output.fields().get(field.index()));
+        }
+        return new EnvelopePlan(output, copies, rowPlans);
     }
 
     @Override
@@ -49,11 +54,9 @@ final class EnvelopePlan implements StructPlan {
     @Override
     public Struct apply(Struct input) {
         Struct output = new Struct(outputSchema);
-        List<Field> outputFields = outputSchema.fields();
-        for (Field field : inputFields) {
-            Object value = SchemaStructure.valueOf(input, field);
-            RowPlan rowPlan = rowPlans[field.index()];
-            output.put(outputFields.get(field.index()), rowPlan == null ? value : rowPlan.apply((Struct) value));
+        for (int i = 0; i < copies.length; i++) {
+            Object value = copies[i].read(input);
+            copies[i].write(output, rowPlans[i] == null ? value : rowPlans[i].apply((Struct) value));
         }
         return output;
     }

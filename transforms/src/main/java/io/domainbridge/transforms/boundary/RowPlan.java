@@ -12,7 +12,11 @@ import org.apache.kafka.connect.errors.DataException;
 /** Filters one row schema: shared columns are kept (renamed, masked or pseudonymized), all others removed. */
 final class RowPlan implements StructPlan {
 
-    private record ColumnStep(Field input, Field output, UnaryOperator<Object> treatment) {}
+    private record ColumnStep(FieldCopy copy, UnaryOperator<Object> treatment) {
+        Object treat(Object value) {
+            return treatment == null ? value : treatment.apply(value);
+        }
+    }
 
     private final Schema outputSchema;
     private final ColumnStep[] steps;
@@ -39,7 +43,7 @@ final class RowPlan implements StructPlan {
         for (int i = 0; i < steps.length; i++) {
             Field field = shared.get(i);
             Field out = output.field(table.rule(field.name()).outputName());
-            steps[i] = new ColumnStep(field, out, treatments.get(i));
+            steps[i] = new ColumnStep(new FieldCopy(field, out), treatments.get(i));
         }
         return new RowPlan(output, steps);
     }
@@ -56,10 +60,7 @@ final class RowPlan implements StructPlan {
         }
         Struct output = new Struct(outputSchema);
         for (ColumnStep step : steps) {
-            Object value = SchemaStructure.valueOf(input, step.input());
-            output.put(
-                    step.output(),
-                    step.treatment() == null ? value : step.treatment().apply(value));
+            step.copy().write(output, step.treat(step.copy().read(input)));
         }
         return output;
     }

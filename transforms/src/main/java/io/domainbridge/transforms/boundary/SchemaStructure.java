@@ -3,7 +3,6 @@ package io.domainbridge.transforms.boundary;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
 
 /** Recognizes Debezium's change-event envelope and copies schema headers. */
 final class SchemaStructure {
@@ -17,22 +16,13 @@ final class SchemaStructure {
 
     /** A Debezium change event: an {@code op}, a {@code source} struct and a {@code before} or {@code after} row. */
     static boolean isEnvelope(Schema schema) {
-        return schema.type() == Schema.Type.STRUCT
-                && schema.field(OP) != null
-                && isStruct(
-                        schema.field(SOURCE) == null
-                                ? null
-                                : schema.field(SOURCE).schema())
+        if (schema.type() != Schema.Type.STRUCT || schema.field(OP) == null) {
+            return false;
+        }
+        Field source = schema.field(SOURCE);
+        return source != null
+                && isStruct(source.schema())
                 && (schema.field(AFTER) != null || schema.field(BEFORE) != null);
-    }
-
-    /**
-     * The value as the struct holds it, so an explicit null in an optional column stays null; a required field left
-     * unset holds its default, which {@link Struct#validate()} accepts, so the default is the value.
-     */
-    static Object valueOf(Struct struct, Field field) {
-        Object value = struct.getWithoutDefault(field.name());
-        return value == null && !field.schema().isOptional() ? field.schema().defaultValue() : value;
     }
 
     static boolean isRowField(String name) {
