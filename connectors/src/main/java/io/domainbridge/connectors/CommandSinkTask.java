@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -39,6 +40,16 @@ public class CommandSinkTask extends SinkTask {
     private BatchApplier applier;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private int failedAttempts;
+    private final Function<CommandSinkConfig, SinkConnection> connections;
+
+    public CommandSinkTask() {
+        this(config -> new SinkConnection(config.dialect(), config.connectionUrl(), config.user(), config.password()));
+    }
+
+    /** For tests: a task whose connections come from elsewhere. */
+    CommandSinkTask(Function<CommandSinkConfig, SinkConnection> connections) {
+        this.connections = connections;
+    }
 
     @Override
     public String version() {
@@ -48,7 +59,7 @@ public class CommandSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         config = new CommandSinkConfig(props);
-        connection = new SinkConnection(config.dialect(), config.connectionUrl(), config.user(), config.password());
+        connection = connections.apply(config);
         InboxTable inbox = new InboxTable(config.dialect(), config.inboxTable(), config.consumerName());
         offsets = new OffsetsTable(config.dialect(), config.offsetsTable(), config.consumerName());
         applier = new BatchApplier(

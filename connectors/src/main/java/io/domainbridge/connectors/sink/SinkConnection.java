@@ -14,10 +14,23 @@ public final class SinkConnection implements AutoCloseable {
 
     private static final int VALIDATION_TIMEOUT_SECONDS = 5;
 
+    /** Opens a connection; the real one loads the driver, tests pass a fake. */
+    @FunctionalInterface
+    public interface Source {
+        Connection open() throws SQLException;
+    }
+
     private final Dialect dialect;
     private final String url;
     private final Properties properties = new Properties();
+    private final Source source;
     private Connection connection;
+
+    public SinkConnection(Source source) {
+        this.dialect = null;
+        this.url = null;
+        this.source = source;
+    }
 
     public SinkConnection(Dialect dialect, String url, String user, Password password) {
         this.dialect = dialect;
@@ -32,16 +45,14 @@ public final class SinkConnection implements AutoCloseable {
             // server error details quote row values; keep them out of exception messages and logs
             properties.setProperty("logServerErrorDetail", "false");
         }
+        this.source = this::openWithDriver;
     }
 
     /** The open connection, reconnecting when the previous one is gone. */
     public Connection get() throws SQLException {
         if (connection == null || !connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
             closeQuietly();
-            Connection opened = driver().connect(url, properties);
-            if (opened == null) {
-                throw new SQLException("The " + dialect + " driver does not accept the configured URL", "08001");
-            }
+            Connection opened = source.open();
             opened.setAutoCommit(false);
             connection = opened;
         }
@@ -72,6 +83,14 @@ public final class SinkConnection implements AutoCloseable {
             }
             connection = null;
         }
+    }
+
+    private Connection openWithDriver() throws SQLException {
+        Connection opened = driver().connect(url, properties);
+        if (opened == null) {
+            throw new SQLException("The " + dialect + " driver does not accept the configured URL", "08001");
+        }
+        return opened;
     }
 
     private Driver driver() throws SQLException {
