@@ -83,8 +83,11 @@ class CommandSinkPostgresIT {
         produce(SinkEvents.EVENTS, "1", events.statusChanged("s-2", 1, "DELIVERED"));
         produce(SinkEvents.EVENTS, "2", events.statusChanged("s-3", 2, "SHIPPED"));
 
-        awaitRows("select package_id || ':' || status || ':' || (changed_at is not null) from deliveries"
-                + " where package_id in (1, 2) order by package_id", "1:DELIVERED:true", "2:SHIPPED:true");
+        awaitRows(
+                "select package_id || ':' || status || ':' || (changed_at is not null) from deliveries"
+                        + " where package_id in (1, 2) order by package_id",
+                "1:DELIVERED:true",
+                "2:SHIPPED:true");
     }
 
     @Test
@@ -95,8 +98,12 @@ class CommandSinkPostgresIT {
         }
         produce(SinkEvents.EVENTS, "5", events.statusChanged("d-3", 5, "DELIVERED"));
 
-        awaitRows("select package_id || ':' || applied_count from deliveries where package_id in (3, 4, 5)"
-                + " order by package_id", "3:1", "4:1", "5:1");
+        awaitRows(
+                "select package_id || ':' || applied_count from deliveries where package_id in (3, 4, 5)"
+                        + " order by package_id",
+                "3:1",
+                "4:1",
+                "5:1");
         assertThat(database.column("select count(*) from domainbridge_inbox where consumer = 'customer-service'"
                         + " and event_id in ('d-1', 'd-2', 'd-3')"))
                 .containsExactly("3");
@@ -110,8 +117,11 @@ class CommandSinkPostgresIT {
         produce(SinkEvents.CUSTOMERS, "11", events.customer("d", 11, "Grace Hopper", null));
         produce(SinkEvents.CUSTOMERS, "12", events.customer("c", 12, "Alan Turing", null));
 
-        awaitRows("select customer_id || ':' || display_name || ':' || coalesce(contact_email, '-')"
-                + " from crm_customers order by customer_id", "10:Ada King:ada@example.org", "12:Alan Turing:-");
+        awaitRows(
+                "select customer_id || ':' || display_name || ':' || coalesce(contact_email, '-')"
+                        + " from crm_customers order by customer_id",
+                "10:Ada King:ada@example.org",
+                "12:Alan Turing:-");
     }
 
     @Test
@@ -120,13 +130,21 @@ class CommandSinkPostgresIT {
         produce(SinkEvents.EVENTS, "7", events.statusChanged("p-2", 7, "LOST"));
         produce(SinkEvents.EVENTS, "8", events.statusChanged("p-3", 8, "DELIVERED"));
 
-        awaitRows("select package_id || ':' || status from deliveries where package_id in (6, 7, 8)"
-                + " order by package_id", "6:SHIPPED", "7:REGISTERED", "8:DELIVERED");
-        List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.read(
-                connect.kafka(), config.get("errors.deadletterqueue.topic.name"), 1, TIMEOUT);
+        awaitRows(
+                "select package_id || ':' || status from deliveries where package_id in (6, 7, 8)"
+                        + " order by package_id",
+                "6:SHIPPED",
+                "7:REGISTERED",
+                "8:DELIVERED");
+        List<ConsumerRecord<byte[], byte[]>> dead =
+                TopicReader.read(connect.kafka(), config.get("errors.deadletterqueue.topic.name"), 1, TIMEOUT);
         assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("7");
         assertThat(new String(
-                        dead.get(0).headers().lastHeader("__connect.errors.topic").value(), StandardCharsets.UTF_8))
+                        dead.get(0)
+                                .headers()
+                                .lastHeader("__connect.errors.topic")
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo(SinkEvents.EVENTS);
         assertThat(database.column("select count(*) from domainbridge_inbox where event_id = 'p-2'"))
                 .containsExactly("0");
@@ -139,8 +157,11 @@ class CommandSinkPostgresIT {
         produce(SinkEvents.EVENTS, "9", events.located("v-2", 9, "Hub Amersfoort", 2));
         produce(SinkEvents.EVENTS, "19", events.located("v-4", 19, "Hub Utrecht", 1));
 
-        awaitRows("select package_id || ':' || location || ':' || sequence from package_locations"
-                + " where package_id in (9, 19) order by package_id", "9:Depot Amsterdam:3", "19:Hub Utrecht:1");
+        awaitRows(
+                "select package_id || ':' || location || ':' || sequence from package_locations"
+                        + " where package_id in (9, 19) order by package_id",
+                "9:Depot Amsterdam:3",
+                "19:Hub Utrecht:1");
         assertThat(database.column("select count(*) from domainbridge_inbox where event_id like 'v-%'"))
                 .containsExactly("4");
     }
@@ -161,8 +182,9 @@ class CommandSinkPostgresIT {
                         Files.readString(CONNECT_CONFIGS.resolve("shipping/customer-service-sink.json")),
                         new TypeReference<Map<String, String>>() {});
         Map<String, String> props = new HashMap<>(example);
-        props.put("connection.url", "jdbc:postgresql://" + database.host() + ":" + database.port() + "/"
-                + database.name());
+        props.put(
+                "connection.url",
+                "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name());
         props.put("connection.user", database.user());
         props.put("connection.password", database.password());
         props.put("errors.deadletterqueue.topic.replication.factor", "1");
