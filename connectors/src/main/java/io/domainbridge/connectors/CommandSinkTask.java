@@ -1,0 +1,226 @@
+package io.domainbridge.connectors;
+
+import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.connectors.sink.BatchApplier;
+import io.domainbridge.connectors.sink.InboxTable;
+import io.domainbridge.connectors.sink.OffsetsTable;
+import io.domainbridge.connectors.sink.SinkConnection;
+import io.domainbridge.connectors.sink.SqlErrors;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies each {@code put()} batch in one transaction together with the inbox entries and offsets it covers, seeks to
+ * the stored offsets when partitions are assigned, and reports to Connect only what the database committed.
+ */
+public class CommandSinkTask extends SinkTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandSinkTask.class);
+
+    private CommandSinkConfig config;
+    private SinkConnection connection;
+    private OffsetsTable offsets;
+    private BatchApplier applier;
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private int failedAttempts;
+    private final Function<CommandSinkConfig, SinkConnection> connections;
+
+    public CommandSinkTask() {
+        this(config -> new SinkConnection(config.dialect(), config.connectionUrl(), config.user(), config.password()));
+    }
+
+    /** For tests: a task whose connections come from elsewhere. */
+    CommandSinkTask(Function<CommandSinkConfig, SinkConnection> connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public String version() {
+        return ProjectVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new CommandSinkConfig(props);
+        connection = connections.apply(config);
+        InboxTable inbox = new InboxTable(config.dialect(), config.inboxTable(), config.consumerName());
+        offsets = new OffsetsTable(config.dialect(), config.offsetsTable(), config.consumerName());
+        applier = new BatchApplier(
+                config.dialect(), config.mappings(), inbox, offsets, config.batchSize(), config.unmatchedBehavior());
+        try {
+            Connection db = connection.get();
+            inbox.create(db);
+            offsets.create(db);
+            db.commit();
+        } catch (SQLException e) {
+            connection.rollbackQuietly();
+            throw new ConnectException(
+                    "Cannot create the inbox and offsets tables (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored;
+        try {
+            Connection db = connection.get();
+            stored = offsets.read(db);
+            db.commit();
+        } catch (SQLException e) {
+            connection.rollbackQuietly();
+            throw new ConnectException("Cannot read the stored offsets (SQLState " + e.getSQLState() + ")", e);
+        }
+        Map<TopicPartition, Long> seek = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            if (stored.containsKey(partition)) {
+                seek.put(partition, stored.get(partition));
+            }
+        }
+        committed.putAll(seek);
+        if (!seek.isEmpty()) {
+            LOG.info("Resuming {} partition(s) from the offsets stored in the database", seek.size());
+            context.offset(seek);
+        }
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<SinkRecord> batch = new ArrayList<>(records);
+        try {
+            BatchApplier.Outcome outcome = applyInTransaction(batch);
+            committed.putAll(outcome.offsets());
+            failedAttempts = 0;
+            if (outcome.duplicates() > 0) {
+                LOG.info("Skipped {} duplicate event(s) already in the inbox", outcome.duplicates());
+            }
+        } catch (SQLException e) {
+            connection.rollbackQuietly();
+            handleFailure(e);
+        } catch (RuntimeException e) {
+            connection.rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private BatchApplier.Outcome applyInTransaction(List<SinkRecord> batch) throws SQLException {
+        Connection db = connection.get();
+        BatchApplier.Outcome outcome;
+        try {
+            outcome = applier.apply(db, batch, false);
+        } catch (SQLException e) {
+            if (SqlErrors.classify(e) != SqlErrors.Kind.RECORD) {
+                throw e;
+            }
+            // a record failed on its own: start over, one record at a time, to find it
+            db.rollback();
+            LOG.info(
+                    "A record of the batch failed on its own (SQLState {}); applying the records one by one",
+                    e.getSQLState());
+            outcome = applier.apply(db, batch, true);
+        }
+        report(outcome.errants());
+        db.commit();
+        return outcome;
+    }
+
+    private void report(List<BatchApplier.Errant> errants) {
+        if (errants.isEmpty()) {
+            return;
+        }
+        ErrantRecordReporter reporter = context.errantRecordReporter();
+        if (reporter == null) {
+            throw new ConnectException(describe(errants.get(0)));
+        }
+        List<Future<Void>> reports = new ArrayList<>();
+        for (BatchApplier.Errant errant : errants) {
+            LOG.warn("{}; reported to the dead-letter queue", describe(errant));
+            reports.add(reporter.report(errant.record(), errant.cause()));
+        }
+        for (Future<Void> report : reports) {
+            try {
+                report.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("Interrupted while reporting errant records", e);
+            } catch (ExecutionException e) {
+                throw new ConnectException("Cannot report an errant record", e.getCause());
+            }
+        }
+    }
+
+    private void handleFailure(SQLException e) {
+        SqlErrors.Kind kind = SqlErrors.classify(e);
+        if (kind == SqlErrors.Kind.TRANSIENT && failedAttempts < config.maxRetries()) {
+            failedAttempts++;
+            LOG.warn(
+                    "Transient database error (SQLState {}), attempt {} of {}; retrying in {} ms",
+                    e.getSQLState(),
+                    failedAttempts,
+                    config.maxRetries(),
+                    config.retryBackoff().toMillis());
+            context.timeout(config.retryBackoff().toMillis());
+            throw new RetriableException("Transient database error, SQLState " + e.getSQLState(), e);
+        }
+        String reason = kind == SqlErrors.Kind.TRANSIENT
+                ? "Gave up after " + failedAttempts + " retries of a transient database error"
+                : "Database error";
+        throw new ConnectException(reason + " (SQLState " + e.getSQLState() + ")", e);
+    }
+
+    static String describe(BatchApplier.Errant errant) {
+        String mapping = errant.mapping() == null ? "The sink" : "Mapping '" + errant.mapping() + "'";
+        String cause = errant.cause() instanceof SQLException sql
+                ? "SQLState " + sql.getSQLState() + ", vendor code " + sql.getErrorCode()
+                : errant.cause().getMessage();
+        return mapping + " cannot apply the record at topic " + errant.record().originalTopic() + ", partition "
+                + errant.record().originalKafkaPartition() + ", offset "
+                + errant.record().originalKafkaOffset()
+                + ": " + cause;
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> safe = new HashMap<>();
+        for (TopicPartition partition : currentOffsets.keySet()) {
+            Long next = committed.get(partition);
+            if (next != null) {
+                safe.put(partition, new OffsetAndMetadata(next));
+            }
+        }
+        return safe;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        partitions.forEach(committed::remove);
+    }
+
+    @Override
+    public void stop() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        committed.clear();
+    }
+}

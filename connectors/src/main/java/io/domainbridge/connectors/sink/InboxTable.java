@@ -1,0 +1,67 @@
+package io.domainbridge.connectors.sink;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The ids of the events this consumer applied; a record whose id is here is a duplicate. */
+public final class InboxTable {
+
+    private static final int IDS_PER_QUERY = 500;
+
+    private final Dialect dialect;
+    private final String table;
+    private final String consumer;
+
+    public InboxTable(Dialect dialect, String table, String consumer) {
+        this.dialect = dialect;
+        this.table = table;
+        this.consumer = consumer;
+    }
+
+    public void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.createInbox(table));
+        }
+    }
+
+    /** Which of the ids the inbox already holds. */
+    public Set<String> applied(Connection connection, List<String> ids) throws SQLException {
+        Set<String> applied = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            try (PreparedStatement statement = connection.prepareStatement(dialect.selectInbox(table, chunk.size()))) {
+                statement.setString(1, consumer);
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        applied.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return applied;
+    }
+
+    /** Records the ids as applied, in the caller's transaction. */
+    public void record(Connection connection, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(dialect.insertInbox(table))) {
+            for (String id : ids) {
+                statement.setString(1, consumer);
+                statement.setString(2, id);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+}

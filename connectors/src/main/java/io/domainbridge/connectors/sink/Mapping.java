@@ -1,0 +1,52 @@
+package io.domainbridge.connectors.sink;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@code mappings.<alias>.*} declaration: which records it selects (event types, topics, source tables) and the
+ * command it makes of them.
+ *
+ * @param columns field path and column pairs of an upsert, in column order
+ * @param versionColumn column that guards against older records overwriting newer rows, or null
+ * @param statement the parsed statement of a {@link Action#STATEMENT} mapping, or null
+ */
+public record Mapping(
+        String alias,
+        Set<String> eventTypes,
+        Set<String> topics,
+        Set<String> sourceTables,
+        Action action,
+        String table,
+        List<Column> columns,
+        List<String> keyColumns,
+        DeletePolicy deletePolicy,
+        String softDeleteColumn,
+        String softDeleteTimestampColumn,
+        String versionColumn,
+        NamedStatement statement) {
+
+    /** A record field (dotted path) and the column it fills. */
+    public record Column(String field, String column) {}
+
+    /** Whether this mapping selects the record. */
+    public boolean selects(IncomingRecord record) {
+        return (record.eventType() != null && eventTypes.contains(record.eventType()))
+                || topics.contains(record.topic())
+                || (record.sourceTable() != null && matchesTable(record.sourceTable()));
+    }
+
+    /** The field that fills a column. */
+    public String fieldOf(String column) {
+        return columns.stream()
+                .filter(c -> c.column().equals(column))
+                .map(Column::field)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("column " + column + " is not mapped"));
+    }
+
+    private boolean matchesTable(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        return sourceTables.contains(qualified) || (dot >= 0 && sourceTables.contains(qualified.substring(dot + 1)));
+    }
+}

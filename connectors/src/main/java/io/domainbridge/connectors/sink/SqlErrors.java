@@ -1,0 +1,62 @@
+package io.domainbridge.connectors.sink;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/** Sorts database errors into those worth a retry, those a single record caused, and the rest. */
+public final class SqlErrors {
+
+    /** How the sink reacts to an error. */
+    public enum Kind {
+        /** Connection loss, serialization failure, deadlock, lock wait timeout: roll back and retry the batch. */
+        TRANSIENT,
+        /** Constraint violations and data exceptions: the record goes to the dead-letter queue. */
+        RECORD,
+        /** Anything else (missing table, bad SQL, permissions): the task fails. */
+        FATAL
+    }
+
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01");
+    private static final Set<Integer> MARIADB_TRANSIENT_CODES = Set.of(1205, 1213);
+
+    private SqlErrors() {}
+
+    public static Kind classify(SQLException error) {
+        Kind kind = Kind.FATAL;
+        int depth = 0;
+        for (Throwable t = error; t != null && depth++ < 20; t = next(t)) {
+            if (t instanceof SQLException e) {
+                Kind one = classifyOne(e);
+                if (one == Kind.TRANSIENT) {
+                    return one;
+                }
+                kind = kind == Kind.FATAL ? one : kind;
+            }
+        }
+        return kind;
+    }
+
+    private static Kind classifyOne(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08")
+                || TRANSIENT_STATES.contains(state)
+                || MARIADB_TRANSIENT_CODES.contains(e.getErrorCode())
+                || e instanceof SQLTransientException
+                || e instanceof SQLRecoverableException) {
+            return Kind.TRANSIENT;
+        }
+        if (state.startsWith("23") || state.startsWith("22")) {
+            return Kind.RECORD;
+        }
+        return Kind.FATAL;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof SQLException e && e.getNextException() != null && e.getNextException() != t) {
+            return e.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+}

@@ -1,0 +1,10 @@
+package io.domainbridge.it.sink;
+
+/** The command sink scenario on MariaDB: INSERT ... ON DUPLICATE KEY UPDATE. */
+class CommandSinkMariaDbIT extends CommandSinkIT {
+
+    @Override
+    ConsumerDatabase openDatabase() {
+        return ConsumerDatabase.mariaDb();
+    }
+}
