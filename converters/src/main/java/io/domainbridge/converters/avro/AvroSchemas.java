@@ -48,7 +48,7 @@ public final class AvroSchemas {
 
     /** The Avro schema for values of a Connect schema. */
     public static org.apache.avro.Schema toAvro(Schema schema) {
-        return new AvroSchemas().convert(schema, NAMESPACE + ".Record");
+        return new AvroSchemas().convert(schema, "Record");
     }
 
     private org.apache.avro.Schema convert(Schema schema, String path) {
@@ -105,7 +105,7 @@ public final class AvroSchemas {
                 && schema.keySchema().name() == null) {
             return org.apache.avro.Schema.createMap(convert(schema.valueSchema(), path + "_value"));
         }
-        String entryName = path + "_entry";
+        String entryName = generatedName(path + "_entry");
         org.apache.avro.Schema entry =
                 org.apache.avro.Schema.createRecord(simpleName(entryName), null, namespace(entryName), false);
         entry.setFields(List.of(
@@ -117,7 +117,7 @@ public final class AvroSchemas {
     }
 
     private org.apache.avro.Schema record(Schema schema, String path) {
-        String fullName = uniqueName(schema, schema.name() == null ? path : avroFullName(schema.name()));
+        String fullName = uniqueName(schema, schema.name() == null ? generatedName(path) : avroFullName(schema.name()));
         org.apache.avro.Schema existing = records.get(fullName);
         if (existing != null) {
             return existing;
@@ -202,6 +202,11 @@ public final class AvroSchemas {
 
     private static org.apache.avro.Schema primitive(org.apache.avro.Schema.Type type) {
         return org.apache.avro.Schema.create(type);
+    }
+
+    /** Unnamed structs get a name from their place in the schema, in a namespace that marks the name as made up. */
+    private static String generatedName(String path) {
+        return path.startsWith(NAMESPACE + ".") ? path : NAMESPACE + "." + path.replace('.', '_');
     }
 
     static String avroFullName(String connectName) {
