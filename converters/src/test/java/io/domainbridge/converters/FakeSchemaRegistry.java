@@ -64,6 +64,10 @@ final class FakeSchemaRegistry implements AutoCloseable {
         failuresToServe.set(count);
     }
 
+    String schemaText(int id) {
+        return schemasById.get(id);
+    }
+
     /** Registers a schema directly, as another producer would have. */
     int register(String subject, String schema) {
         int id = idsBySchema.computeIfAbsent(schema, s -> nextId.getAndIncrement());
