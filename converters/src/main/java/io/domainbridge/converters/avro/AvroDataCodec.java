@@ -154,7 +154,7 @@ public final class AvroDataCodec {
                     + " but no schema.registry.url is configured");
         }
         int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        Reader reader = byId.computeIfAbsent(id, i -> Reader.of(registry.schemaById(i)));
+        Reader reader = byId.computeIfAbsent(id, i -> registeredReader(topic, i));
         BinaryDecoder decoder =
                 DecoderFactory.get().binaryDecoder(bytes, CONFLUENT_HEADER, bytes.length - CONFLUENT_HEADER, null);
         Object datum;
@@ -168,6 +168,17 @@ public final class AvroDataCodec {
             throw readFailure(topic, "schema id " + id, e);
         }
         return new SchemaAndValue(reader.connect(), AvroValues.toConnect(reader.connect(), datum));
+    }
+
+    private Reader registeredReader(String topic, int id) {
+        try {
+            return Reader.of(registry.schemaById(id));
+        } catch (DataException e) {
+            throw new DataException(
+                    "The Avro schema id " + id + " of a record in topic '" + topic + "' cannot be resolved: "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     private SchemaAndValue singleObject(String topic, byte[] bytes) {
