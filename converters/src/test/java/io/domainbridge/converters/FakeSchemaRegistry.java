@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same schema text), and {@code GET /schemas/ids/{id}} answering {@code {"schema": "..."}}, or 404 with
  * {@code {"error_code": 40403, "message": "Schema not found"}}.
  */
-final class FakeSchemaRegistry implements AutoCloseable {
+public final class FakeSchemaRegistry implements AutoCloseable {
 
     static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,40 +36,40 @@ final class FakeSchemaRegistry implements AutoCloseable {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final AtomicInteger failuresToServe = new AtomicInteger();
 
-    FakeSchemaRegistry() throws IOException {
+    public FakeSchemaRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Requests as "METHOD path". */
-    List<String> requests() {
+    public List<String> requests() {
         return requests;
     }
 
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return authorizations;
     }
 
-    Map<String, List<Integer>> subjects() {
+    public Map<String, List<Integer>> subjects() {
         return subjects;
     }
 
     /** The next {@code count} requests get HTTP 503. */
-    void failNext(int count) {
+    public void failNext(int count) {
         failuresToServe.set(count);
     }
 
-    String schemaText(int id) {
+    public String schemaText(int id) {
         return schemasById.get(id);
     }
 
     /** Registers a schema directly, as another producer would have. */
-    int register(String subject, String schema) {
+    public int register(String subject, String schema) {
         int id = idsBySchema.computeIfAbsent(schema, s -> nextId.getAndIncrement());
         schemasById.put(id, schema);
         subjects.computeIfAbsent(subject, s -> new CopyOnWriteArrayList<>()).add(id);

@@ -43,6 +43,7 @@ public final class AvroDataCodec {
 
     private record Writer(
             org.apache.avro.Schema avro,
+            long fingerprint,
             GenericDatumWriter<Object> datumWriter,
             BinaryMessageEncoder<Object> messageEncoder,
             Map<String, Integer> ids) {
@@ -50,6 +51,7 @@ public final class AvroDataCodec {
             org.apache.avro.Schema avro = AvroSchemas.toAvro(schema);
             return new Writer(
                     avro,
+                    SchemaNormalization.parsingFingerprint64(avro),
                     new GenericDatumWriter<>(avro),
                     new BinaryMessageEncoder<>(GenericData.get(), avro),
                     new ConcurrentHashMap<>());
@@ -131,7 +133,7 @@ public final class AvroDataCodec {
     }
 
     private Encoded singleObject(String topic, Writer writer, Object datum) {
-        long fingerprint = SchemaNormalization.parsingFingerprint64(writer.avro());
+        long fingerprint = writer.fingerprint();
         if (!configured.containsKey(fingerprint)) {
             throw new DataException("The Avro schema of a record in topic '" + topic + "' ("
                     + writer.avro().getFullName()
@@ -139,10 +141,9 @@ public final class AvroDataCodec {
                     + writer.avro());
         }
         try {
-            ByteBuffer encoded = writer.messageEncoder().encode(datum);
-            byte[] bytes = new byte[encoded.remaining()];
-            encoded.get(bytes);
-            return new Encoded(bytes, null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+            writer.messageEncoder().encode(datum, out);
+            return new Encoded(out.toByteArray(), null);
         } catch (IOException | RuntimeException e) {
             throw writeFailure(topic, e);
         }

@@ -3,7 +3,7 @@ package io.domainbridge.converters.event;
 import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.Rfc3339;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Date;
 import java.util.List;
 import org.apache.kafka.connect.errors.DataException;
@@ -50,7 +50,7 @@ final class EventAttributes {
                     case TIMESTAMP -> Rfc3339.parse(text);
                     case INTEGER -> Integer.valueOf(text.trim());
                 };
-            } catch (DateTimeParseException | NumberFormatException e) {
+            } catch (DateTimeException | NumberFormatException e) {
                 throw new DataException("The CloudEvents attribute '" + name + "' of a record in topic '" + topic
                         + "' is not " + (kind == Kind.TIMESTAMP ? "an RFC 3339 timestamp" : "an integer"));
             }

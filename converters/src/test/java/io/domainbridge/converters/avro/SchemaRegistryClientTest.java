@@ -3,7 +3,7 @@ package io.domainbridge.converters.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.domainbridge.converters.FakeSchemaRegistryAccess;
+import io.domainbridge.converters.FakeSchemaRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -21,11 +21,11 @@ class SchemaRegistryClientTest {
     private static final org.apache.avro.Schema SCHEMA = new org.apache.avro.Schema.Parser()
             .parse("{\"type\":\"record\",\"name\":\"Shipped\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}");
 
-    private FakeSchemaRegistryAccess registry;
+    private FakeSchemaRegistry registry;
 
     @BeforeEach
     void start() throws IOException {
-        registry = new FakeSchemaRegistryAccess();
+        registry = new FakeSchemaRegistry();
     }
 
     @AfterEach

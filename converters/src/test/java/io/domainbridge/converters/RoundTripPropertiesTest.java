@@ -27,7 +27,7 @@ import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 
 /** Whatever envelope goes in, the same schema and value come out, in every mode and encoding. */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
 
     private static final String TOPIC = "orders.order";
     private static final long YEAR_1 = -62_135_596_800_000L;
