@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
@@ -71,6 +74,9 @@ final class EventAttributes {
             new Attribute(EventEnvelope.CAUSATIONID, Kind.STRING),
             new Attribute(EventEnvelope.SOURCEDOMAIN, Kind.STRING),
             new Attribute(EventEnvelope.SCHEMAVERSION, Kind.INTEGER));
+
+    static final Map<String, Attribute> BY_HEADER =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Attribute::header, Function.identity()));
 
     private EventAttributes() {}
 }

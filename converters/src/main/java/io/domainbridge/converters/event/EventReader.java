@@ -48,17 +48,27 @@ public final class EventReader {
         envelopes.clear();
     }
 
+    /** One pass over the headers; a later header of the same key wins, as with {@code lastHeader}. */
     private SchemaAndValue binary(String topic, Headers headers, byte[] value) {
         Map<String, Object> attributes = new HashMap<>();
-        for (EventAttributes.Attribute attribute : EventAttributes.ALL) {
-            String text = text(headers, attribute.header());
-            if (text != null) {
-                attributes.put(attribute.name(), attribute.parse(text, topic));
+        String contentType = null;
+        byte[] schemaHeader = null;
+        for (Header header : headers) {
+            String key = header.key();
+            if (header.value() == null) {
+                continue;
+            }
+            EventAttributes.Attribute attribute = EventAttributes.BY_HEADER.get(key);
+            if (attribute != null) {
+                attributes.put(attribute.name(), attribute.parse(utf8(header.value()), topic));
+            } else if (key.equals(EventWriter.CONTENT_TYPE_HEADER)) {
+                contentType = utf8(header.value());
+            } else if (key.equals(JsonDataCodec.SCHEMA_HEADER)) {
+                schemaHeader = header.value();
             }
         }
-        String contentType = text(headers, EventWriter.CONTENT_TYPE_HEADER);
         attributes.put(EventEnvelope.DATACONTENTTYPE, contentType);
-        SchemaAndValue eventData = data.decode(topic, contentType, value, schemaHeader(headers), true);
+        SchemaAndValue eventData = data.decode(topic, contentType, value, schemaHeader, true);
         return envelopes.envelope(topic, attributes, eventData);
     }
 
@@ -126,6 +136,10 @@ public final class EventReader {
 
     private static String text(Headers headers, String key) {
         Header header = headers.lastHeader(key);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : utf8(header.value());
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

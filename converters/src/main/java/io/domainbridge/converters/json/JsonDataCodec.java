@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.DataException;
@@ -35,6 +36,9 @@ public final class JsonDataCodec {
     private final boolean schemasEnabled;
     private final SchemaCache<Schema, byte[]> schemaHeaders = new SchemaCache<>(256);
     private final SchemaCache<ByteBuffer, Schema> schemas = new SchemaCache<>(256);
+    private volatile LastHeader lastHeader;
+
+    private record LastHeader(byte[] bytes, Schema schema) {}
 
     public JsonDataCodec(boolean schemasEnabled) {
         this.schemasEnabled = schemasEnabled;
@@ -78,6 +82,17 @@ public final class JsonDataCodec {
 
     /** Reads the schema from a schema header's value. */
     public Schema schemaOf(String topic, byte[] header) {
+        LastHeader last = lastHeader;
+        // comparing with the last header is vectorised; hashing a header of a kilobyte is not
+        if (last != null && Arrays.equals(last.bytes(), header)) {
+            return last.schema();
+        }
+        Schema schema = cachedSchemaOf(topic, header);
+        lastHeader = new LastHeader(header, schema);
+        return schema;
+    }
+
+    private Schema cachedSchemaOf(String topic, byte[] header) {
         try {
             return schemas.get(ByteBuffer.wrap(header), h -> ConnectSchemaJson.parse(MAPPER, header));
         } catch (DataException e) {
