@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.common.ProjectVersion;
-import io.domainbridge.converters.CloudEventsConverterConfig.ContentMode;
 import io.domainbridge.converters.avro.AvroDataCodec;
 import io.domainbridge.converters.event.EventReader;
 import io.domainbridge.converters.event.EventWriter;

@@ -17,28 +17,6 @@ import org.apache.kafka.connect.storage.ConverterConfig;
 /** The configuration of {@link CloudEventsConverter}, in the shape of Kafka's {@code StringConverterConfig}. */
 public final class CloudEventsConverterConfig extends ConverterConfig {
 
-    /** How an event is laid out in a Kafka record. */
-    public enum ContentMode {
-        BINARY,
-        STRUCTURED;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** How the event's data is encoded. */
-    public enum DataEncoding {
-        JSON,
-        AVRO;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     public static final String MODE_CONFIG = "cloudevents.mode";
     public static final String MODE_DEFAULT = ContentMode.BINARY.toString();
     private static final String MODE_DOC = "How events are written, by the CloudEvents Kafka protocol binding:"
@@ -123,7 +101,9 @@ public final class CloudEventsConverterConfig extends ConverterConfig {
     public static ConfigDef configDef() {
         ConfigDef def = ConverterConfig.newConfigDef();
         addEventsGroup(def);
-        addAvroGroup(def);
+        addRegistryGroup(def);
+        addRegistryClientGroup(def);
+        addSingleObjectGroup(def);
         addPassthroughGroup(def);
         return def;
     }
@@ -208,7 +188,8 @@ public final class CloudEventsConverterConfig extends ConverterConfig {
                         JSON_SCHEMAS_ENABLE_DISPLAY);
     }
 
-    private static void addAvroGroup(ConfigDef def) {
+    /** Avro group: where the registry is and which subject schemas go under. */
+    private static void addRegistryGroup(ConfigDef def) {
         int order = 0;
         def.define(
                         SCHEMA_REGISTRY_URL_CONFIG,
@@ -241,8 +222,13 @@ public final class CloudEventsConverterConfig extends ConverterConfig {
                         REGISTRY_GROUP,
                         ++order,
                         Width.SHORT,
-                        SUBJECT_STRATEGY_DISPLAY)
-                .define(
+                        SUBJECT_STRATEGY_DISPLAY);
+    }
+
+    /** Avro group, continued: how patient the registry client is. */
+    private static void addRegistryClientGroup(ConfigDef def) {
+        int order = 3;
+        def.define(
                         REGISTRY_TIMEOUT_MS_CONFIG,
                         Type.INT,
                         REGISTRY_TIMEOUT_MS_DEFAULT,
@@ -274,18 +260,23 @@ public final class CloudEventsConverterConfig extends ConverterConfig {
                         REGISTRY_GROUP,
                         ++order,
                         Width.SHORT,
-                        REGISTRY_BACKOFF_MS_DISPLAY)
-                .define(
-                        AVRO_SCHEMAS_CONFIG,
-                        Type.STRING,
-                        "",
-                        ConverterValidators.AVRO_SCHEMAS,
-                        Importance.MEDIUM,
-                        AVRO_SCHEMAS_DOC,
-                        REGISTRY_GROUP,
-                        ++order,
-                        Width.LONG,
-                        AVRO_SCHEMAS_DISPLAY);
+                        REGISTRY_BACKOFF_MS_DISPLAY);
+    }
+
+    /** Avro group, continued: the schemas of single-object encoding. */
+    private static void addSingleObjectGroup(ConfigDef def) {
+        int order = 6;
+        def.define(
+                AVRO_SCHEMAS_CONFIG,
+                Type.STRING,
+                "",
+                ConverterValidators.AVRO_SCHEMAS,
+                Importance.MEDIUM,
+                AVRO_SCHEMAS_DOC,
+                REGISTRY_GROUP,
+                ++order,
+                Width.LONG,
+                AVRO_SCHEMAS_DISPLAY);
     }
 
     private static void addPassthroughGroup(ConfigDef def) {

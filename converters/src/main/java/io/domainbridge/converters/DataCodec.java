@@ -1,6 +1,5 @@
 package io.domainbridge.converters;
 
-import io.domainbridge.converters.CloudEventsConverterConfig.DataEncoding;
 import io.domainbridge.converters.avro.AvroDataCodec;
 import io.domainbridge.converters.json.JsonDataCodec;
 import java.util.Locale;

@@ -3,8 +3,6 @@ package io.domainbridge.converters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.domainbridge.converters.CloudEventsConverterConfig.ContentMode;
-import io.domainbridge.converters.CloudEventsConverterConfig.DataEncoding;
 import io.domainbridge.converters.avro.SubjectNameStrategy;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

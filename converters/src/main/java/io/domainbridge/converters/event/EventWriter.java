@@ -2,9 +2,9 @@ package io.domainbridge.converters.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.domainbridge.common.EventEnvelope;
-import io.domainbridge.converters.CloudEventsConverterConfig.ContentMode;
-import io.domainbridge.converters.CloudEventsConverterConfig.DataEncoding;
+import io.domainbridge.converters.ContentMode;
 import io.domainbridge.converters.DataCodec;
+import io.domainbridge.converters.DataEncoding;
 import io.domainbridge.converters.json.JsonDataCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
