@@ -91,6 +91,30 @@ class CloudEventsConverterTest {
     }
 
     @Test
+    void keepsADeclaredContentTypeThatNamesTheEncoding() {
+        Struct envelope = Fixtures.envelope().put(EventEnvelope.DATACONTENTTYPE, "application/json; charset=utf-8");
+        Headers headers = new RecordHeaders();
+        CloudEventsConverter converter = converter();
+
+        byte[] value = converter.fromConnectData(TOPIC, headers, envelope.schema(), envelope);
+
+        assertThat(header(headers, "content-type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(converter.toConnectData(TOPIC, headers, value).value()).isEqualTo(envelope);
+    }
+
+    @Test
+    void leavesTheInputEnvelopeUnchanged() {
+        Struct envelope = Fixtures.envelope();
+        Struct copy = Fixtures.envelope();
+
+        converter().fromConnectData(TOPIC, new RecordHeaders(), envelope.schema(), envelope);
+        converter("cloudevents.mode", "structured")
+                .fromConnectData(TOPIC, new RecordHeaders(), envelope.schema(), envelope);
+
+        assertThat(envelope).isEqualTo(copy);
+    }
+
+    @Test
     void writesBinaryModeHeaders() {
         Headers headers = new RecordHeaders();
         Struct envelope = Fixtures.envelope();

@@ -96,7 +96,12 @@ public final class AvroDataCodec {
     /** Encodes a value; {@code eventType} names the subject under the type strategies, null for non-events. */
     public Encoded encode(String topic, String eventType, Schema schema, Object value) {
         Writer writer = writers.get(schema, Writer::of);
-        Object datum = AvroValues.toAvro(schema, value, writer.avro());
+        Object datum;
+        try {
+            datum = AvroValues.toAvro(schema, value, writer.avro());
+        } catch (ClassCastException e) {
+            throw writeFailure(topic, e);
+        }
         return registry != null ? confluent(topic, eventType, writer, datum) : singleObject(topic, writer, datum);
     }
 
