@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.common.ProjectVersion;
 import io.domainbridge.converters.avro.AvroDataCodec;
+import io.domainbridge.converters.avro.SchemaRegistryClient;
 import io.domainbridge.converters.event.EventReader;
 import io.domainbridge.converters.event.EventWriter;
 import io.domainbridge.converters.json.JsonDataCodec;
@@ -26,6 +27,8 @@ import org.apache.kafka.connect.storage.ConverterConfig;
 import org.apache.kafka.connect.storage.ConverterType;
 import org.apache.kafka.connect.storage.HeaderConverter;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes event envelopes ({@link EventEnvelope}) as CloudEvents by the Kafka protocol binding, with JSON or Avro data,
@@ -41,6 +44,8 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
     private static final String SCHEMAVERSION_HEADER = CE_PREFIX + EventEnvelope.SCHEMAVERSION;
     private static final Schema OPTIONAL_TIMESTAMP =
             Timestamp.builder().optional().build();
+
+    private static final Logger log = LoggerFactory.getLogger(CloudEventsConverter.class);
 
     private boolean isKey;
     private ContentMode mode;
@@ -63,14 +68,20 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
         CloudEventsConverterConfig config = new CloudEventsConverterConfig(configs);
         isKey = config.type() == ConverterType.KEY;
         mode = config.mode();
-        AvroDataCodec avro =
-                new AvroDataCodec(config.schemaRegistry(), config.subjectNameStrategy(), isKey, config.avroSchemas());
+        SchemaRegistryClient registry = config.schemaRegistry();
+        AvroDataCodec avro = new AvroDataCodec(registry, config.subjectNameStrategy(), isKey, config.avroSchemas());
         data = new DataCodec(config.dataEncoding(), new JsonDataCodec(config.jsonSchemasEnabled()), avro);
         binaryWriter = new EventWriter(ContentMode.BINARY, data);
         structuredWriter = new EventWriter(ContentMode.STRUCTURED, data);
         reader = new EventReader(data);
         passthrough = passthrough(config);
         otherHeaders.configure(configs);
+        log.info(
+                "CloudEventsConverter ({}) writes {} mode with {} data{}",
+                config.type().getName(),
+                mode,
+                data.encoding(),
+                registry == null ? "" : ", schemas registered at " + registry.location());
     }
 
     @Override

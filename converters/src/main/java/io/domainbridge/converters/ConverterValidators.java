@@ -24,13 +24,7 @@ final class ConverterValidators {
             if (url.isEmpty()) {
                 return;
             }
-            try {
-                URI uri = URI.create(url);
-                if (uri.getHost() == null
-                        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                    throw new IllegalArgumentException("not http(s)");
-                }
-            } catch (IllegalArgumentException | NullPointerException e) {
+            if (!isHttpUrl(url)) {
                 throw new ConfigException(name, "(not shown)", "expected an http:// or https:// URL");
             }
         }
@@ -74,6 +68,15 @@ final class ConverterValidators {
     };
 
     private ConverterValidators() {}
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     static List<org.apache.avro.Schema> parseAvroSchemas(String text) {
         if (text == null || text.isBlank()) {

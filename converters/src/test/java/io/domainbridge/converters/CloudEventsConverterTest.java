@@ -236,6 +236,58 @@ class CloudEventsConverterTest {
     }
 
     @Test
+    void passesDebeziumChangeEventsThroughInBothEncodings() {
+        Schema row = SchemaBuilder.struct()
+                .name("logistics.shipping.packages.Value")
+                .optional()
+                .field("id", Schema.INT64_SCHEMA)
+                .field(
+                        "weight",
+                        org.apache.kafka.connect.data.Decimal.builder(3)
+                                .optional()
+                                .parameter("connect.decimal.precision", "10")
+                                .build())
+                .field(
+                        "updated_at",
+                        SchemaBuilder.string()
+                                .name("io.debezium.time.ZonedTimestamp")
+                                .version(1)
+                                .optional()
+                                .build())
+                .build();
+        Schema source = SchemaBuilder.struct()
+                .name("io.debezium.connector.postgresql.Source")
+                .field("db", Schema.STRING_SCHEMA)
+                .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
+                .build();
+        Schema schema = SchemaBuilder.struct()
+                .name("logistics.shipping.packages.Envelope")
+                .version(2)
+                .field("before", row)
+                .field("after", row)
+                .field("source", source)
+                .field("op", Schema.STRING_SCHEMA)
+                .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+                .build();
+        Struct event = new Struct(schema)
+                .put(
+                        "after",
+                        new Struct(row)
+                                .put("id", 7L)
+                                .put("weight", new java.math.BigDecimal("1.250"))
+                                .put("updated_at", "2024-01-01T00:00:00Z"))
+                .put("source", new Struct(source).put("db", "logistics").put("lsn", 42L))
+                .put("op", "c")
+                .put("ts_ms", 1_700_000_000_000L);
+
+        for (CloudEventsConverter converter : new CloudEventsConverter[] {
+            converter(), converter("data.encoding", "avro", "avro.schemas", Fixtures.avroSchemas(schema))
+        }) {
+            assertThat(roundTrip(converter, schema, event)).isEqualTo(new SchemaAndValue(schema, event));
+        }
+    }
+
+    @Test
     void passesSchemalessRecordsAndTombstonesThrough() {
         CloudEventsConverter converter = converter();
         Map<String, Object> row = Map.of("id", 42L, "name", "parcel");
