@@ -70,7 +70,8 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
         mode = config.mode();
         SchemaRegistryClient registry = config.schemaRegistry();
         AvroDataCodec avro = new AvroDataCodec(registry, config.subjectNameStrategy(), isKey, config.avroSchemas());
-        data = new DataCodec(config.dataEncoding(), new JsonDataCodec(config.jsonSchemasEnabled()), avro);
+        String schemaHeader = isKey ? JsonDataCodec.KEY_SCHEMA_HEADER : JsonDataCodec.SCHEMA_HEADER;
+        data = new DataCodec(config.dataEncoding(), new JsonDataCodec(config.jsonSchemasEnabled(), schemaHeader), avro);
         binaryWriter = new EventWriter(ContentMode.BINARY, data);
         structuredWriter = new EventWriter(ContentMode.STRUCTURED, data);
         reader = new EventReader(data);
@@ -106,7 +107,8 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
 
     @Override
     public SchemaAndValue toConnectData(String topic, Headers headers, byte[] value) {
-        if (EventReader.isStructured(headers) || EventReader.isBinary(headers)) {
+        // a key converter sees the event's headers too, but a key is never the event
+        if (!isKey && (EventReader.isStructured(headers) || EventReader.isBinary(headers))) {
             return reader.read(topic, headers, value);
         }
         if (passthrough != null) {
@@ -115,7 +117,7 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
         if (value == null) {
             return SchemaAndValue.NULL;
         }
-        Header schemaHeader = headers.lastHeader(JsonDataCodec.SCHEMA_HEADER);
+        Header schemaHeader = headers.lastHeader(data.json().schemaHeaderName());
         return data.decode(topic, null, value, schemaHeader == null ? null : schemaHeader.value(), false);
     }
 
@@ -167,7 +169,7 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
     }
 
     private byte[] write(String topic, Headers headers, Schema schema, Object value, ContentMode contentMode) {
-        if (EventEnvelope.isEnvelope(schema) && value != null) {
+        if (!isKey && EventEnvelope.isEnvelope(schema) && value != null) {
             if (!(value instanceof Struct envelope)) {
                 throw new DataException("The envelope of a record for topic '" + topic + "' is not a struct");
             }
@@ -178,9 +180,9 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
             return passthrough.fromConnectData(topic, headers, schema, value);
         }
         DataCodec.Encoded encoded = data.encode(topic, null, schema, value);
-        headers.remove(JsonDataCodec.SCHEMA_HEADER);
+        headers.remove(data.json().schemaHeaderName());
         if (encoded.schemaHeader() != null && value != null) {
-            headers.add(JsonDataCodec.SCHEMA_HEADER, encoded.schemaHeader());
+            headers.add(data.json().schemaHeaderName(), encoded.schemaHeader());
         }
         return encoded.bytes();
     }

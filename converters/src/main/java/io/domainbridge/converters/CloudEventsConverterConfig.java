@@ -35,7 +35,8 @@ public final class CloudEventsConverterConfig extends ConverterConfig {
     public static final String JSON_SCHEMAS_ENABLE_CONFIG = "json.schemas.enable";
     public static final boolean JSON_SCHEMAS_ENABLE_DEFAULT = true;
     private static final String JSON_SCHEMAS_ENABLE_DOC = "Whether JSON data travels with its Connect schema in the"
-            + " header 'domainbridge.data.schema', so the converter reads back exactly the schema it wrote. Without"
+            + " header 'domainbridge.data.schema' ('domainbridge.key.schema' for keys), so the converter reads back"
+            + " exactly the schema it wrote. Without"
             + " it, data is read with a schema inferred from the JSON (events) or schemaless (other records).";
     private static final String JSON_SCHEMAS_ENABLE_DISPLAY = "JSON schemas";
 

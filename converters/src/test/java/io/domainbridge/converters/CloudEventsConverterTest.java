@@ -288,6 +288,21 @@ class CloudEventsConverterTest {
     }
 
     @Test
+    void keepsKeyAndValueApartOnTheSameHeaders() {
+        CloudEventsConverter keys = new CloudEventsConverter();
+        keys.configure(Map.of(), true);
+        CloudEventsConverter values = converter();
+        Struct envelope = Fixtures.envelope().put(EventEnvelope.DATACONTENTTYPE, "application/json");
+        Headers headers = new RecordHeaders();
+
+        byte[] key = keys.fromConnectData(TOPIC, headers, Schema.STRING_SCHEMA, "42");
+        byte[] value = values.fromConnectData(TOPIC, headers, envelope.schema(), envelope);
+
+        assertThat(keys.toConnectData(TOPIC, headers, key)).isEqualTo(new SchemaAndValue(Schema.STRING_SCHEMA, "42"));
+        assertThat(values.toConnectData(TOPIC, headers, value).value()).isEqualTo(envelope);
+    }
+
+    @Test
     void passesSchemalessRecordsAndTombstonesThrough() {
         CloudEventsConverter converter = converter();
         Map<String, Object> row = Map.of("id", 42L, "name", "parcel");

@@ -3,7 +3,6 @@ package io.domainbridge.converters.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.DataCodec;
-import io.domainbridge.converters.json.JsonDataCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -63,7 +62,7 @@ public final class EventReader {
                 attributes.put(attribute.name(), attribute.parse(utf8(header.value()), topic));
             } else if (key.equals(EventWriter.CONTENT_TYPE_HEADER)) {
                 contentType = utf8(header.value());
-            } else if (key.equals(JsonDataCodec.SCHEMA_HEADER)) {
+            } else if (key.equals(data.json().schemaHeaderName())) {
                 schemaHeader = header.value();
             }
         }
@@ -129,8 +128,8 @@ public final class EventReader {
         }
     }
 
-    private static byte[] schemaHeader(Headers headers) {
-        Header header = headers.lastHeader(JsonDataCodec.SCHEMA_HEADER);
+    private byte[] schemaHeader(Headers headers) {
+        Header header = headers.lastHeader(data.json().schemaHeaderName());
         return header == null ? null : header.value();
     }
 

@@ -59,7 +59,7 @@ public final class EventWriter {
             headers.add(DATASCHEMA_HEADER, utf8(encoded.dataSchema()));
         }
         if (encoded.schemaHeader() != null) {
-            headers.add(JsonDataCodec.SCHEMA_HEADER, encoded.schemaHeader());
+            headers.add(data.json().schemaHeaderName(), encoded.schemaHeader());
         }
         return encoded.bytes();
     }
@@ -90,7 +90,7 @@ public final class EventWriter {
         headers.add(CONTENT_TYPE_HEADER, utf8(STRUCTURED_CONTENT_TYPE));
         byte[] schemaHeader = avro ? encoded.schemaHeader() : data.json().schemaHeader(dataSchema);
         if (schemaHeader != null) {
-            headers.add(JsonDataCodec.SCHEMA_HEADER, schemaHeader);
+            headers.add(data.json().schemaHeaderName(), schemaHeader);
         }
         return out.toByteArray();
     }
@@ -116,14 +116,14 @@ public final class EventWriter {
     }
 
     /** An upstream copy of an attribute header would contradict the event; only the event's own headers stay. */
-    private static void clearEventHeaders(Headers headers) {
+    private void clearEventHeaders(Headers headers) {
         for (EventAttributes.Attribute attribute : EventAttributes.ALL) {
             headers.remove(attribute.header());
         }
         headers.remove(DATACONTENTTYPE_HEADER);
         headers.remove(DATASCHEMA_HEADER);
         headers.remove(CONTENT_TYPE_HEADER);
-        headers.remove(JsonDataCodec.SCHEMA_HEADER);
+        headers.remove(data.json().schemaHeaderName());
     }
 
     private static byte[] utf8(String text) {

@@ -27,6 +27,8 @@ public final class JsonDataCodec {
     public static final String CONTENT_TYPE = "application/json";
     /** The Kafka header holding the Connect schema of JSON data; not a CloudEvents attribute. */
     public static final String SCHEMA_HEADER = "domainbridge.data.schema";
+    /** The same for a record key, so key and value converters sharing a record's headers keep apart. */
+    public static final String KEY_SCHEMA_HEADER = "domainbridge.key.schema";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -34,14 +36,21 @@ public final class JsonDataCodec {
             .build();
 
     private final boolean schemasEnabled;
+    private final String schemaHeaderName;
     private final SchemaCache<Schema, byte[]> schemaHeaders = new SchemaCache<>(256);
     private final SchemaCache<ByteBuffer, Schema> schemas = new SchemaCache<>(256);
     private volatile LastHeader lastHeader;
 
     private record LastHeader(byte[] bytes, Schema schema) {}
 
-    public JsonDataCodec(boolean schemasEnabled) {
+    public JsonDataCodec(boolean schemasEnabled, String schemaHeaderName) {
         this.schemasEnabled = schemasEnabled;
+        this.schemaHeaderName = schemaHeaderName;
+    }
+
+    /** The header this codec puts the schema in: {@link #SCHEMA_HEADER}, or {@link #KEY_SCHEMA_HEADER} for keys. */
+    public String schemaHeaderName() {
+        return schemaHeaderName;
     }
 
     public static ObjectMapper mapper() {
@@ -96,7 +105,7 @@ public final class JsonDataCodec {
         try {
             return schemas.get(ByteBuffer.wrap(header), h -> ConnectSchemaJson.parse(MAPPER, header));
         } catch (DataException e) {
-            throw new DataException("The " + SCHEMA_HEADER + " header of a record in topic '" + topic
+            throw new DataException("The " + schemaHeaderName + " header of a record in topic '" + topic
                     + "' is not a valid schema: " + e.getMessage());
         }
     }

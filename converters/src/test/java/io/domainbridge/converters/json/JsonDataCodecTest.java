@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class JsonDataCodecTest {
 
     private static final String TOPIC = "t";
-    private final JsonDataCodec codec = new JsonDataCodec(true);
+    private final JsonDataCodec codec = new JsonDataCodec(true, JsonDataCodec.SCHEMA_HEADER);
 
     @Test
     void writesValuesAsAConsumerWithoutConnectExpects() {
@@ -75,7 +75,8 @@ class JsonDataCodecTest {
                         + "{\"type\":\"bytes\",\"optional\":false,\"name\":\"org.apache.kafka.connect.data.Decimal\","
                         + "\"version\":1,\"parameters\":{\"scale\":\"2\"},\"field\":\"d\"}]}");
         assertThat(codec.schemaOf(TOPIC, header.getBytes(UTF_8))).isEqualTo(schema);
-        assertThat(new JsonDataCodec(false).schemaHeader(schema)).isNull();
+        assertThat(new JsonDataCodec(false, JsonDataCodec.SCHEMA_HEADER).schemaHeader(schema))
+                .isNull();
     }
 
     @Test
