@@ -61,6 +61,9 @@ class RoundTripPropertiesTest {
 
     record Layout(String mode, String encoding) {}
 
+    /** The columns of a generated data schema and whether each is optional. */
+    record Columns(List<Column> columns, List<Boolean> optional) {}
+
     @BeforeContainer
     static void startRegistry() throws IOException {
         registry = new FakeSchemaRegistry();
@@ -103,9 +106,13 @@ class RoundTripPropertiesTest {
 
     @Provide
     Arbitrary<Struct> envelopes() {
-        return Arbitraries.of(Column.values()).list().ofMinSize(1).ofMaxSize(8).flatMap(columns -> {
-            List<Boolean> optional = new ArrayList<>();
-            columns.forEach(c -> optional.add(c.ordinal() % 2 == 0));
+        Arbitrary<List<Column>> columnLists =
+                Arbitraries.of(Column.values()).list().ofMinSize(1).ofMaxSize(8);
+        Arbitrary<List<Boolean>> optionality =
+                Arbitraries.of(true, false).list().ofSize(8);
+        return Combinators.combine(columnLists, optionality).as(Columns::new).flatMap(layout -> {
+            List<Column> columns = layout.columns();
+            List<Boolean> optional = layout.optional().subList(0, columns.size());
             Schema data = dataSchema(columns, optional);
             List<Arbitrary<Object>> values = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
