@@ -139,9 +139,9 @@ public final class AvroValues {
         List<org.apache.avro.Schema.Field> avroFields = avro.getFields();
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
-            record.put(
-                    i,
-                    toAvro(field.schema(), struct.get(field), avroFields.get(i).schema()));
+            // an optional field keeps its null; only a required one needs its default to be written
+            Object value = field.schema().isOptional() ? struct.getWithoutDefault(field.name()) : struct.get(field);
+            record.put(i, toAvro(field.schema(), value, avroFields.get(i).schema()));
         }
         return record;
     }

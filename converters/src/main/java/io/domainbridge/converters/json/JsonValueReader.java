@@ -29,7 +29,12 @@ final class JsonValueReader {
     /** The Connect value at {@code path} (used in messages, never the value itself). */
     static Object read(JsonNode node, Schema schema, String path) {
         if (JsonValues.isAbsent(node)) {
-            if (schema.isOptional() || schema.defaultValue() != null) {
+            // an explicit null of an optional field stays null; a missing field takes its default
+            boolean explicitNull = node != null && node.isNull();
+            if (schema.isOptional() && (explicitNull || schema.defaultValue() == null)) {
+                return null;
+            }
+            if (schema.defaultValue() != null) {
                 return schema.defaultValue();
             }
             throw new DataException("required field '" + path + "' is missing");
