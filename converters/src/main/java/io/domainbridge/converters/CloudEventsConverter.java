@@ -123,6 +123,9 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
 
     @Override
     public SchemaAndValue toConnectHeader(String topic, String headerKey, byte[] value) {
+        if (isSchemaHeader(headerKey) && value != null) {
+            return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, new String(value, UTF_8));
+        }
         if (!headerKey.startsWith(CE_PREFIX) || value == null) {
             return otherHeaders.toConnectHeader(topic, headerKey, value);
         }
@@ -185,6 +188,11 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
             headers.add(data.json().schemaHeaderName(), encoded.schemaHeader());
         }
         return encoded.bytes();
+    }
+
+    /** Schema headers stay text: parsing them the way SimpleHeaderConverter guesses types would only cost time. */
+    private static boolean isSchemaHeader(String headerKey) {
+        return headerKey.equals(JsonDataCodec.SCHEMA_HEADER) || headerKey.equals(JsonDataCodec.KEY_SCHEMA_HEADER);
     }
 
     /** Without headers, a JSON object naming a specversion is taken for a structured event. */

@@ -77,7 +77,8 @@ public final class CloudEventsConverterConfig extends ConverterConfig {
 
     public static final String AVRO_SCHEMAS_CONFIG = "avro.schemas";
     private static final String AVRO_SCHEMAS_DOC = "Avro schemas for single-object encoding (avro without"
-            + " schema.registry.url): one schema or a JSON array of schemas. Writing fails for data whose schema is"
+            + " schema.registry.url): one schema or a JSON array of schemas, each complete in itself. Writing fails for"
+            + " data whose schema is"
             + " not listed (the error shows the schema to add); reading finds the writer's schema by its"
             + " fingerprint. Supply it through a ConfigProvider, e.g. ${file:/etc/kafka-connect/events.avsc:schemas}.";
     private static final String AVRO_SCHEMAS_DISPLAY = "Avro schemas";
