@@ -392,6 +392,13 @@ class CloudEventsConverterTest {
                 .isEqualTo("2023-11-14T22:13:20.123Z");
         assertThat(converter.fromConnectHeader(TOPIC, "other", Schema.INT32_SCHEMA, 5))
                 .isEqualTo("5".getBytes(UTF_8));
+        assertThat(converter
+                        .toConnectHeader(TOPIC, "other", "42".getBytes(UTF_8))
+                        .value())
+                .isEqualTo((byte) 42);
+        byte[] schema = "{\"type\":\"int32\"}".getBytes(UTF_8);
+        assertThat(converter.toConnectHeader(TOPIC, "domainbridge.data.schema", schema))
+                .isEqualTo(new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, "{\"type\":\"int32\"}"));
     }
 
     @Test
