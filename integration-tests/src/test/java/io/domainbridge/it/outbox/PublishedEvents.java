@@ -96,7 +96,7 @@ final class PublishedEvents {
     }
 
     /** The declared fields of the payload; undeclared ones are dropped, timestamps become epoch millis. */
-    private static Map<String, Object> expectedData(OutboxEvent event) {
+    static Map<String, Object> expectedData(OutboxEvent event) {
         List<String> declared = OutboxScenario.STATUS_CHANGED.equals(event.eventType())
                 ? List.of("packageId", "status", "location", "changedAt")
                 : List.of("packageId", "trackingCode", "weightGrams");
