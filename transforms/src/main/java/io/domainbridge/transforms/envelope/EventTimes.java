@@ -39,6 +39,10 @@ final class EventTimes {
 
     /** ISO-8601 with an offset or a zone designator; without either, UTC. */
     static java.util.Date parse(String text) {
+        long millis = IsoTimestampText.epochMillis(text);
+        if (millis != IsoTimestampText.NOT_PLAIN) {
+            return new java.util.Date(millis);
+        }
         try {
             return java.util.Date.from(
                     OffsetDateTime.parse(text, DateTimeFormatter.ISO_DATE_TIME).toInstant());
