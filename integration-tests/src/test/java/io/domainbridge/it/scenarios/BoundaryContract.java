@@ -12,7 +12,9 @@ import java.util.Set;
  * the source columns it names and the field names that may leave (after renames), for the value and for the key.
  */
 record BoundaryContract(
-        String contractId, Map<String, Set<String>> sourceColumns, Map<String, Set<String>> valueFields,
+        String contractId,
+        Map<String, Set<String>> sourceColumns,
+        Map<String, Set<String>> valueFields,
         Set<String> keyFields) {
 
     /** The contract of the connector, or null when it has no DomainBoundary transform. */
@@ -61,13 +63,15 @@ record BoundaryContract(
                 String table = qualified.substring(0, dot);
                 String column = qualified.substring(dot + 1);
                 sourceColumns.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(column);
-                fields.computeIfAbsent(table, t -> new LinkedHashSet<>())
-                        .add(renames.getOrDefault(qualified, column));
+                fields.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(renames.getOrDefault(qualified, column));
             }
         }
     }
 
     static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -33,8 +33,9 @@ final class ConnectorConfigs {
             values.put(prefix + "HOST", database.host());
             values.put(prefix + "USER", database.user());
             values.put(prefix + "PASSWORD", database.password());
-            values.put(prefix + "URL", "jdbc:postgresql://" + database.host() + ":" + database.port() + "/"
-                    + database.name());
+            values.put(
+                    prefix + "URL",
+                    "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name());
         });
     }
 

@@ -36,13 +36,19 @@ final class ReplicationAudit {
             assertThat(record.headers()).containsEntry("domainbridge.contract.id", contract.contractId());
             assertThat(fieldNames(record.keyPayload())).isSubsetOf(contract.keyFields());
             if (!record.isTombstone()) {
-                assertThat(fieldNames(record.row("before"))).as("before of %s", table).isSubsetOf(allowed);
-                assertThat(fieldNames(record.row("after"))).as("after of %s", table).isSubsetOf(allowed);
+                assertThat(fieldNames(record.row("before")))
+                        .as("before of %s", table)
+                        .isSubsetOf(allowed);
+                assertThat(fieldNames(record.row("after")))
+                        .as("after of %s", table)
+                        .isSubsetOf(allowed);
             }
             for (String column : withheldColumns) {
                 assertThat(record.text()).as("withheld column named").doesNotContain("\"" + column + "\"");
             }
-            assertThat(record.text()).as("confidential value in clear text").doesNotContain(confidentialValues.toArray(String[]::new));
+            assertThat(record.text())
+                    .as("confidential value in clear text")
+                    .doesNotContain(confidentialValues.toArray(String[]::new));
         }
         return published.size();
     }

@@ -10,6 +10,7 @@ import io.domainbridge.it.rig.ConnectStack;
 import io.domainbridge.it.rig.PluginArchive;
 import io.domainbridge.it.rig.PostgresDatabase;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.security.SecureRandom;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
@@ -51,7 +51,7 @@ final class ScenarioDriver implements AutoCloseable {
     }
 
     /** Databases, stack and every connector, running; the sources' replication slots exist. */
-    void start(Path pluginPath) {
+    void start(Path pluginPath) throws InterruptedException {
         Path folder = CONNECT_CONFIGS.resolve(scenario.name());
         databases = ScenarioDatabases.create(folder.resolve("sql"), scenario.domains());
         databases.execute(scenario.sourceDomain(), "create extension if not exists pgcrypto");
@@ -61,10 +61,11 @@ final class ScenarioDriver implements AutoCloseable {
         stack = ConnectStack.start(scenario.name() + "-scenario", pluginPath, 1);
         connect = stack.cluster();
         topicsToCreate().forEach(topic -> connect.kafka().createTopic(topic, PARTITIONS));
-        configs.forEach((name, config) -> {
-            connect.configureConnector(name, config);
-            connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, name + " not running");
-        });
+        for (Map.Entry<String, Map<String, String>> connector : configs.entrySet()) {
+            connect.configureConnector(connector.getKey(), connector.getValue());
+            connect.assertions()
+                    .assertConnectorAndExactlyNumTasksAreRunning(connector.getKey(), 1, "connector not running");
+        }
         await().atMost(TIMEOUT).until(this::slotsActive);
     }
 
@@ -93,10 +94,12 @@ final class ScenarioDriver implements AutoCloseable {
     void assertConsistent() {
         for (ConsistencyCheck check : scenario.checks(pseudonymizeKey)) {
             List<String> expected = databases.rows(scenario.sourceDomain(), check.sourceQuery());
-            assertThat(expected).as("%s: the source holds rows to compare", check.description()).isNotEmpty();
-            await().atMost(TIMEOUT)
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> databases.rows(check.consumerDomain(), check.consumerQuery()).equals(expected));
+            assertThat(expected)
+                    .as("%s: the source holds rows to compare", check.description())
+                    .isNotEmpty();
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> databases
+                    .rows(check.consumerDomain(), check.consumerQuery())
+                    .equals(expected));
             assertThat(databases.rows(check.consumerDomain(), check.consumerQuery()))
                     .as(check.description())
                     .containsExactlyElementsOf(expected);
@@ -117,8 +120,8 @@ final class ScenarioDriver implements AutoCloseable {
                 Set<String> withheld = new LinkedHashSet<>(sourceColumns(table));
                 withheld.removeAll(contract.sourceColumns().get(table));
                 String topic = config.get("topic.prefix") + "." + table;
-                int records = ReplicationAudit.audit(contract, table, withheld, confidential,
-                        connect.kafka().consumeAll(TIMEOUT.toMillis(), topic));
+                int records = ReplicationAudit.audit(
+                        contract, table, withheld, confidential, connect.kafka().consumeAll(TIMEOUT.toMillis(), topic));
                 assertThat(records).as("records on %s", topic).isGreaterThan(0);
                 audited += records;
             }
@@ -177,25 +180,40 @@ final class ScenarioDriver implements AutoCloseable {
 
     private boolean slotsActive() {
         PostgresDatabase source = databases.of(scenario.sourceDomain());
-        long sources = configs.values().stream().filter(c -> c.containsKey("slot.name")).count();
-        return databases.rows(scenario.sourceDomain(),
+        long sources = configs.values().stream()
+                .filter(c -> c.containsKey("slot.name"))
+                .count();
+        return databases
+                .rows(
+                        scenario.sourceDomain(),
                         "select count(*) from pg_replication_slots where active and database = '" + source.name() + "'")
                 .equals(List.of(Long.toString(sources)));
     }
 
     private List<String> sourceColumns(String table) {
         String[] parts = table.split("\\.");
-        return databases.rows(scenario.sourceDomain(), "select column_name from information_schema.columns"
-                + " where table_schema = '" + parts[0] + "' and table_name = '" + parts[1] + "'");
+        return databases.rows(
+                scenario.sourceDomain(),
+                "select column_name from information_schema.columns" + " where table_schema = '" + parts[0]
+                        + "' and table_name = '" + parts[1] + "'");
     }
 
     private void insertOutbox(Connection connection, OutboxEvent event) throws SQLException {
-        execute(connection, "insert into " + scenario.outboxTable() + " (event_id, aggregate_type, aggregate_id,"
+        execute(
+                connection,
+                "insert into " + scenario.outboxTable() + " (event_id, aggregate_type, aggregate_id,"
                         + " event_type, command_id, correlation_id, causation_id, occurred_at, schema_version, payload)"
                         + " values (?::uuid, ?, ?, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?::jsonb)",
-                event.eventId(), event.aggregateType(), event.aggregateId(), event.eventType(), event.commandId(),
-                event.correlationId(), event.causationId(), OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
-                event.schemaVersion(), json(event.payload()));
+                event.eventId(),
+                event.aggregateType(),
+                event.aggregateId(),
+                event.eventType(),
+                event.commandId(),
+                event.correlationId(),
+                event.causationId(),
+                OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+                event.schemaVersion(),
+                json(event.payload()));
     }
 
     private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -67,18 +67,26 @@ final class ShippingScenario implements Scenario {
         int weight = 100 + random.nextInt(20_000);
         String carrier = "carrier-" + random.nextInt(3);
         return Command.of(
-                events.event("PackageRegistered", id, "packageId", id, "trackingCode", "LX-" + id,
-                        "weightGrams", weight),
-                new Statement("insert into shipping.packages (id, tracking_code, status, location, weight_grams,"
+                events.event(
+                        "PackageRegistered", id, "packageId", id, "trackingCode", "LX-" + id, "weightGrams", weight),
+                new Statement(
+                        "insert into shipping.packages (id, tracking_code, status, location, weight_grams,"
                                 + " recipient_name, recipient_email, recipient_phone, internal_cost, customs_notes)"
                                 + " values (?, ?, 'REGISTERED', ?, ?, ?, ?, ?, ?, ?)",
-                        id, "LX-" + id, DEPOTS.get(random.nextInt(DEPOTS.size())), weight,
-                        "Recipient Nr " + id, "recipient" + id + "@example.org",
+                        id,
+                        "LX-" + id,
+                        DEPOTS.get(random.nextInt(DEPOTS.size())),
+                        weight,
+                        "Recipient Nr " + id,
+                        "recipient" + id + "@example.org",
                         random.nextBoolean() ? "+31 6 5550 " + id : null,
                         new BigDecimal(random.nextInt(100_000)).movePointLeft(2),
                         random.nextBoolean() ? "customs: fragile item " + id : null),
-                new Statement("insert into shipping.carrier_rates values (?, ?) on conflict (carrier)"
-                        + " do update set rate_cents = excluded.rate_cents", carrier, random.nextInt(5000)));
+                new Statement(
+                        "insert into shipping.carrier_rates values (?, ?) on conflict (carrier)"
+                                + " do update set rate_cents = excluded.rate_cents",
+                        carrier,
+                        random.nextInt(5000)));
     }
 
     private Command move(long id, Random random) {
@@ -89,10 +97,23 @@ final class ShippingScenario implements Scenario {
                 ? Date.valueOf(events.now().atZone(ZoneOffset.UTC).toLocalDate())
                 : null;
         return Command.of(
-                events.event("PackageStatusChanged", id, "packageId", id, "status", status, "location", location,
-                        "changedAt", events.now().toString()),
-                new Statement("update shipping.packages set status = ?, location = ?, delivered_on = ? where id = ?",
-                        status, location, deliveredOn, id));
+                events.event(
+                        "PackageStatusChanged",
+                        id,
+                        "packageId",
+                        id,
+                        "status",
+                        status,
+                        "location",
+                        location,
+                        "changedAt",
+                        events.now().toString()),
+                new Statement(
+                        "update shipping.packages set status = ?, location = ?, delivered_on = ? where id = ?",
+                        status,
+                        location,
+                        deliveredOn,
+                        id));
     }
 
     private static String next(String status, Random random) {
