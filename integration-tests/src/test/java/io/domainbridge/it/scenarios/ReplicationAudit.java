@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.domainbridge.it.boundary.PublishedRecord;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -56,9 +54,7 @@ final class ReplicationAudit {
     private static List<String> fieldNames(JsonNode row) {
         List<String> names = new ArrayList<>();
         if (row != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
-                names.add(it.next().getKey());
-            }
+            row.properties().forEach(property -> names.add(property.getKey()));
         }
         return names;
     }
