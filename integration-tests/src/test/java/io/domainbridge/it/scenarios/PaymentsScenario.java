@@ -76,10 +76,16 @@ final class PaymentsScenario implements Scenario {
         String expiry = expiry(random);
         return Command.of(
                 detailsUpdated(id, expiry, "ACTIVE"),
-                new Statement("insert into cards.cards values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')", id,
-                        5000L + random.nextInt(40), "4000" + (123_456_780_000L + id * 7919),
-                        expiry, String.format("%03d", random.nextInt(1000)), "Card Holder " + id,
-                        "Billing Street " + id + ", Utrecht", new BigDecimal(100 + random.nextInt(900)).movePointRight(1)));
+                new Statement(
+                        "insert into cards.cards values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')",
+                        id,
+                        5000L + random.nextInt(40),
+                        "4000" + (123_456_780_000L + id * 7919),
+                        expiry,
+                        String.format("%03d", random.nextInt(1000)),
+                        "Card Holder " + id,
+                        "Billing Street " + id + ", Utrecht",
+                        new BigDecimal(100 + random.nextInt(900)).movePointRight(1)));
     }
 
     private Command updateDetails(long id, Random random) {
@@ -87,8 +93,12 @@ final class PaymentsScenario implements Scenario {
         String status = random.nextInt(4) == 0 ? "BLOCKED" : "ACTIVE";
         return Command.of(
                 detailsUpdated(id, expiry, status),
-                new Statement("update cards.cards set expiry = ?, cvv = ?, status = ? where id = ?", expiry,
-                        String.format("%03d", random.nextInt(1000)), status, id));
+                new Statement(
+                        "update cards.cards set expiry = ?, cvv = ?, status = ? where id = ?",
+                        expiry,
+                        String.format("%03d", random.nextInt(1000)),
+                        status,
+                        id));
     }
 
     private Command authorize(long card, Random random) {
@@ -98,18 +108,48 @@ final class PaymentsScenario implements Scenario {
         dayCount++;
         dayTotal = dayTotal.add(amount);
         return Command.of(
-                cardEvents.event("AuthorizationRequested", card, "authorizationId", id, "cardId", card,
-                        "amount", amount, "merchant", merchant, "requestedAt", cardEvents.now().toString()),
-                new Statement("insert into cards.authorizations values (?, ?, ?, ?, ?)", id, card, amount, merchant,
+                cardEvents.event(
+                        "AuthorizationRequested",
+                        card,
+                        "authorizationId",
+                        id,
+                        "cardId",
+                        card,
+                        "amount",
+                        amount,
+                        "merchant",
+                        merchant,
+                        "requestedAt",
+                        cardEvents.now().toString()),
+                new Statement(
+                        "insert into cards.authorizations values (?, ?, ?, ?, ?)",
+                        id,
+                        card,
+                        amount,
+                        merchant,
                         Timestamp.from(cardEvents.now())));
     }
 
     private Command closeDay() {
-        OutboxEvent event = settlementEvents.event("SettlementClosed", businessDate, "businessDate",
-                businessDate.toString(), "transactionCount", dayCount, "totalAmount", dayTotal,
-                "closedAt", settlementEvents.now().toString());
-        Command command = Command.of(event, new Statement("insert into cards.settlements values (?, ?, ?, ?)",
-                Date.valueOf(businessDate), dayCount, dayTotal, Timestamp.from(settlementEvents.now())));
+        OutboxEvent event = settlementEvents.event(
+                "SettlementClosed",
+                businessDate,
+                "businessDate",
+                businessDate.toString(),
+                "transactionCount",
+                dayCount,
+                "totalAmount",
+                dayTotal,
+                "closedAt",
+                settlementEvents.now().toString());
+        Command command = Command.of(
+                event,
+                new Statement(
+                        "insert into cards.settlements values (?, ?, ?, ?)",
+                        Date.valueOf(businessDate),
+                        dayCount,
+                        dayTotal,
+                        Timestamp.from(settlementEvents.now())));
         businessDate = businessDate.plusDays(1);
         dayCount = 0;
         dayTotal = BigDecimal.ZERO.setScale(2);
@@ -117,8 +157,17 @@ final class PaymentsScenario implements Scenario {
     }
 
     private OutboxEvent detailsUpdated(long id, String expiry, String status) {
-        return cardEvents.event("CardDetailsUpdated", id, "cardId", id, "expiry", expiry, "status", status,
-                "updatedAt", cardEvents.now().toString());
+        return cardEvents.event(
+                "CardDetailsUpdated",
+                id,
+                "cardId",
+                id,
+                "expiry",
+                expiry,
+                "status",
+                status,
+                "updatedAt",
+                cardEvents.now().toString());
     }
 
     private static String expiry(Random random) {
@@ -127,8 +176,8 @@ final class PaymentsScenario implements Scenario {
 
     @Override
     public List<ConsistencyCheck> checks(String pseudonymizeKey) {
-        String detailUpdates = "join cards.outbox o on o.aggregate_id = c.id::text"
-                + " and o.event_type = 'CardDetailsUpdated'";
+        String detailUpdates =
+                "join cards.outbox o on o.aggregate_id = c.id::text" + " and o.event_type = 'CardDetailsUpdated'";
         return List.of(
                 new ConsistencyCheck(
                         "Fraud Detection card lookup = cards through the contract",

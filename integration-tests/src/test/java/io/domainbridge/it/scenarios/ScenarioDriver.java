@@ -97,11 +97,10 @@ final class ScenarioDriver implements AutoCloseable {
             assertThat(expected)
                     .as("%s: the source holds rows to compare", check.description())
                     .isNotEmpty();
-            await().atMost(TIMEOUT)
-                    .pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(databases.rows(check.consumerDomain(), check.consumerQuery()))
-                            .as(check.description())
-                            .containsExactlyElementsOf(expected));
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                            databases.rows(check.consumerDomain(), check.consumerQuery()))
+                    .as(check.description())
+                    .containsExactlyElementsOf(expected));
         }
     }
 
