@@ -23,7 +23,7 @@ for sql in "$configs"/sql/*.sql; do
 done
 
 # Sources first, so the sinks' topics exist; the file name is the connector name.
-for json in $(ls "$configs"/*-source.json "$configs"/*-sink.json 2>/dev/null); do
+for json in "$configs"/*-source.json "$configs"/*-sink.json; do
     name=$(basename "$json" .json)
     body=$(cat "$json")
     for placeholder in $(grep -o '<[A-Z0-9_]*>' "$json" | sort -u); do
