@@ -189,7 +189,7 @@ abstract class CommandSinkIT {
     private Map<String, String> example() throws Exception {
         Map<String, String> example = new ObjectMapper()
                 .readValue(
-                        Files.readString(CONNECT_CONFIGS.resolve("shipping/customer-service-sink.json")),
+                        Files.readString(CONNECT_CONFIGS.resolve("examples/customer-service-sink.json")),
                         new TypeReference<Map<String, String>>() {});
         Map<String, String> props = new HashMap<>(example);
         props.put("connection.url", database.url());

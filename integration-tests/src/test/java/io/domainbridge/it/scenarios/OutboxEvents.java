@@ -1,0 +1,48 @@
+package io.domainbridge.it.scenarios;
+
+import io.domainbridge.it.outbox.OutboxEvent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/** Makes a source domain's outbox events on a clock that moves forward with each one, at millisecond precision. */
+final class OutboxEvents {
+
+    private final String aggregateType;
+    private Instant clock = Instant.parse("2026-11-27T08:00:00.123Z");
+
+    OutboxEvents(String aggregateType) {
+        this.aggregateType = aggregateType;
+    }
+
+    /** The time of the next event; the payload usually repeats it. */
+    Instant tick(Random random) {
+        clock = clock.plusMillis(1 + random.nextInt(60_000)).truncatedTo(ChronoUnit.MILLIS);
+        return clock;
+    }
+
+    Instant now() {
+        return clock;
+    }
+
+    OutboxEvent event(String type, Object aggregateId, Object... payloadKeysAndValues) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        for (int i = 0; i < payloadKeysAndValues.length; i += 2) {
+            payload.put((String) payloadKeysAndValues[i], payloadKeysAndValues[i + 1]);
+        }
+        return new OutboxEvent(
+                UUID.randomUUID().toString(),
+                aggregateType,
+                aggregateId.toString(),
+                type,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                null,
+                clock,
+                1,
+                payload);
+    }
+}

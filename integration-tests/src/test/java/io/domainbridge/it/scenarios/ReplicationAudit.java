@@ -1,0 +1,61 @@
+package io.domainbridge.it.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.domainbridge.it.boundary.PublishedRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+/**
+ * What a DomainBoundary source published, checked against its contract: no field outside the contract in any key,
+ * {@code before} or {@code after}; no column the contract withholds named anywhere in the record; none of the
+ * source's confidential values in clear text; the contract id on every record.
+ */
+final class ReplicationAudit {
+
+    private ReplicationAudit() {}
+
+    /** Audits the records of one contract table and returns how many there were. */
+    static int audit(
+            BoundaryContract contract,
+            String table,
+            Set<String> withheldColumns,
+            List<String> confidentialValues,
+            ConsumerRecords<byte[], byte[]> records) {
+        Set<String> allowed = contract.valueFields().get(table);
+        List<PublishedRecord> published = StreamSupport.stream(records.spliterator(), false)
+                .map(PublishedRecord::of)
+                .toList();
+        for (PublishedRecord record : published) {
+            assertThat(record.headers()).containsEntry("domainbridge.contract.id", contract.contractId());
+            assertThat(fieldNames(record.keyPayload())).isSubsetOf(contract.keyFields());
+            if (!record.isTombstone()) {
+                assertThat(fieldNames(record.row("before")))
+                        .as("before of %s", table)
+                        .isSubsetOf(allowed);
+                assertThat(fieldNames(record.row("after")))
+                        .as("after of %s", table)
+                        .isSubsetOf(allowed);
+            }
+            for (String column : withheldColumns) {
+                assertThat(record.text()).as("withheld column named").doesNotContain("\"" + column + "\"");
+            }
+            assertThat(record.text())
+                    .as("confidential value in clear text")
+                    .doesNotContain(confidentialValues.toArray(String[]::new));
+        }
+        return published.size();
+    }
+
+    private static List<String> fieldNames(JsonNode row) {
+        List<String> names = new ArrayList<>();
+        if (row != null) {
+            row.properties().forEach(property -> names.add(property.getKey()));
+        }
+        return names;
+    }
+}

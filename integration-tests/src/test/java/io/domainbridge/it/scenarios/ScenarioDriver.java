@@ -1,0 +1,237 @@
+package io.domainbridge.it.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.domainbridge.it.outbox.OutboxEvent;
+import io.domainbridge.it.rig.ConnectStack;
+import io.domainbridge.it.rig.PluginArchive;
+import io.domainbridge.it.rig.PostgresDatabase;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+/**
+ * Runs a {@link Scenario} end to end on one stack: a database per domain from the scenario's SQL, every connector of
+ * the scenario from its JSON (placeholders filled in), the source domain's commands, then the consistency checks, the
+ * audit of what the boundary let out, and empty dead-letter topics.
+ */
+final class ScenarioDriver implements AutoCloseable {
+
+    static final Path CONNECT_CONFIGS =
+            Path.of(System.getProperty("domainbridge.connect.configs", "../connect-configs"));
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final int PARTITIONS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Scenario scenario;
+    private final String pseudonymizeKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+    private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    private ScenarioDatabases databases;
+    private ConnectStack stack;
+    private EmbeddedConnectCluster connect;
+
+    ScenarioDriver(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    /** Databases, stack and every connector, running; the sources' replication slots exist. */
+    void start(Path pluginPath) throws InterruptedException {
+        Path folder = CONNECT_CONFIGS.resolve(scenario.name());
+        databases = ScenarioDatabases.create(folder.resolve("sql"), scenario.domains());
+        databases.execute(scenario.sourceDomain(), "create extension if not exists pgcrypto");
+        ConnectorConfigs loader = new ConnectorConfigs(databases.all(), pseudonymizeKey);
+        scenario.connectors().forEach(name -> configs.put(name, loader.load(folder.resolve(name + ".json"))));
+        PluginArchive.installInto(pluginPath);
+        stack = ConnectStack.start(scenario.name() + "-scenario", pluginPath, 1);
+        connect = stack.cluster();
+        topicsToCreate().forEach(topic -> connect.kafka().createTopic(topic, PARTITIONS));
+        for (Map.Entry<String, Map<String, String>> connector : configs.entrySet()) {
+            connect.configureConnector(connector.getKey(), connector.getValue());
+            connect.assertions()
+                    .assertConnectorAndExactlyNumTasksAreRunning(connector.getKey(), 1, "connector not running");
+        }
+        await().atMost(TIMEOUT).until(this::slotsActive);
+    }
+
+    /** Runs the commands, each in one transaction of the source domain; returns how many outbox rows they wrote. */
+    int runCommands(int count, long seed) throws SQLException {
+        Random random = new Random(seed);
+        int events = 0;
+        try (Connection connection = databases.of(scenario.sourceDomain()).connect()) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                Command command = scenario.command(i, random);
+                for (Command.Statement statement : command.stateChange()) {
+                    execute(connection, statement.sql(), statement.parameters());
+                }
+                for (OutboxEvent event : command.events()) {
+                    insertOutbox(connection, event);
+                    events++;
+                }
+                connection.commit();
+            }
+        }
+        return events;
+    }
+
+    /** Waits until every consumer holds, row by row, what the source and the contracts say; a failure shows the diff. */
+    void assertConsistent() {
+        for (ConsistencyCheck check : scenario.checks(pseudonymizeKey)) {
+            List<String> expected = databases.rows(scenario.sourceDomain(), check.sourceQuery());
+            assertThat(expected)
+                    .as("%s: the source holds rows to compare", check.description())
+                    .isNotEmpty();
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                            databases.rows(check.consumerDomain(), check.consumerQuery()))
+                    .as(check.description())
+                    .containsExactlyElementsOf(expected));
+        }
+    }
+
+    /**
+     * Every record of every contract table: only contract fields, no withheld column, no confidential value, at least
+     * one record per source row; tables the source captures outside the contract never became topics.
+     */
+    void auditReplication() throws Exception {
+        List<String> confidential = databases.rows(scenario.sourceDomain(), scenario.confidentialValuesQuery());
+        assertThat(confidential).isNotEmpty();
+        for (Map<String, String> config : configs.values()) {
+            BoundaryContract contract = BoundaryContract.of(config);
+            if (contract == null) {
+                continue;
+            }
+            for (String table : contract.sourceColumns().keySet()) {
+                Set<String> withheld = new LinkedHashSet<>(sourceColumns(table));
+                withheld.removeAll(contract.sourceColumns().get(table));
+                String topic = config.get("topic.prefix") + "." + table;
+                int records = ReplicationAudit.audit(
+                        contract, table, withheld, confidential, connect.kafka().consumeAll(TIMEOUT.toMillis(), topic));
+                assertThat(records)
+                        .as("records on %s, at least one per source row", topic)
+                        .isGreaterThanOrEqualTo(Integer.parseInt(databases
+                                .rows(scenario.sourceDomain(), "select count(*) from " + table)
+                                .get(0)));
+            }
+            for (String table : BoundaryContract.list(config.getOrDefault("table.include.list", ""))) {
+                if (!contract.sourceColumns().containsKey(table)) {
+                    connect.assertions().assertTopicsDoNotExist(config.get("topic.prefix") + "." + table);
+                }
+            }
+        }
+    }
+
+    /** Dead-letter topics of sources and sinks hold nothing: no event was rejected on the way. */
+    void assertNothingDeadLettered() throws Exception {
+        for (String topic : deadLetterTopics()) {
+            assertThat(connect.kafka().consumeAll(TIMEOUT.toMillis(), topic).count())
+                    .as("records on dead-letter topic %s", topic)
+                    .isZero();
+        }
+    }
+
+    ScenarioDatabases databases() {
+        return databases;
+    }
+
+    @Override
+    public void close() {
+        if (connect != null) {
+            configs.keySet().forEach(connect::deleteConnector);
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (databases != null) {
+            databases.close();
+        }
+    }
+
+    private Set<String> topicsToCreate() {
+        Set<String> topics = new LinkedHashSet<>(deadLetterTopics());
+        configs.values().forEach(config -> topics.addAll(BoundaryContract.list(config.getOrDefault("topics", ""))));
+        return topics;
+    }
+
+    private Set<String> deadLetterTopics() {
+        Set<String> topics = new LinkedHashSet<>();
+        for (Map<String, String> config : configs.values()) {
+            config.forEach((key, value) -> {
+                if (key.equals("errors.deadletterqueue.topic.name") || key.endsWith(".dead.letter.topic")) {
+                    topics.add(value);
+                }
+            });
+        }
+        return topics;
+    }
+
+    private boolean slotsActive() {
+        PostgresDatabase source = databases.of(scenario.sourceDomain());
+        long sources = configs.values().stream()
+                .filter(c -> c.containsKey("slot.name"))
+                .count();
+        return databases
+                .rows(
+                        scenario.sourceDomain(),
+                        "select count(*) from pg_replication_slots where active and database = '" + source.name() + "'")
+                .equals(List.of(Long.toString(sources)));
+    }
+
+    private List<String> sourceColumns(String table) {
+        String[] parts = table.split("\\.");
+        return databases.rows(
+                scenario.sourceDomain(),
+                "select column_name from information_schema.columns" + " where table_schema = '" + parts[0]
+                        + "' and table_name = '" + parts[1] + "'");
+    }
+
+    private void insertOutbox(Connection connection, OutboxEvent event) throws SQLException {
+        execute(
+                connection,
+                "insert into " + scenario.outboxTable() + " (event_id, aggregate_type, aggregate_id,"
+                        + " event_type, command_id, correlation_id, causation_id, occurred_at, schema_version, payload)"
+                        + " values (?::uuid, ?, ?, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?::jsonb)",
+                event.eventId(),
+                event.aggregateType(),
+                event.aggregateId(),
+                event.eventType(),
+                event.commandId(),
+                event.correlationId(),
+                event.causationId(),
+                OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC),
+                event.schemaVersion(),
+                json(event.payload()));
+    }
+
+    private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
