@@ -5,6 +5,7 @@
 # Usage: bench/run-sink.sh
 # Environment (defaults in brackets):
 #   SINK_BENCH_RECORDS [200000]  SINK_BENCH_BATCH_SIZE [1000]  RESULTS_DIR [bench/results]
+#   SINK_BENCH_PATHS [a,b,c]: which to run: (a) CommandSink, (b) Debezium JDBC sink, (c) raw JDBC
 #   DOMAINBRIDGE_PG_URL / _USER / _PASSWORD: the PostgreSQL server, as for the integration tests
 set -euo pipefail
 
