@@ -5,7 +5,8 @@
 # Usage: bench/run-sink.sh
 # Environment (defaults in brackets):
 #   SINK_BENCH_RECORDS [200000]  SINK_BENCH_BATCH_SIZE [1000]  RESULTS_DIR [bench/results]
-#   SINK_BENCH_PATHS [a,b,c]: which to run: (a) CommandSink, (b) Debezium JDBC sink, (c) raw JDBC
+#   SINK_BENCH_PATHS [a,b,c,n]: which to run: (a) CommandSink, (b) Debezium JDBC sink, (c) raw JDBC, (n) the
+#   Connect pipeline alone (CommandSink selecting no record, storing offsets only)
 #   DOMAINBRIDGE_PG_URL / _USER / _PASSWORD: the PostgreSQL server, as for the integration tests
 set -euo pipefail
 
