@@ -86,7 +86,9 @@ final class SinkBenchReport {
                 .append("count, so it includes task start and the consumer group join. PostgreSQL 15 on the same ")
                 .append("host; one broker and one Connect worker in the benchmark's JVM. (n) is the same pipeline ")
                 .append("with no writes but the offsets: consumer, JsonConverter and CommandSink's routing, timed ")
-                .append("until the stored offset reaches the record count; no sink on this rig can beat it.\n\n");
+                .append("until the stored offset reaches the record count; no sink on this rig can beat it. ")
+                .append("Run order: (c), (c'), (n), (a), (b), all in one JVM, so (n) warms the shared pipeline for ")
+                .append("both connectors.\n\n");
         md.append("Load average before/after: ")
                 .append(loadBefore)
                 .append(" / ")

@@ -76,18 +76,7 @@ public final class SinkThroughputBenchmark {
             report.add("c", "raw JDBC, batched INSERT ... ON CONFLICT, no Kafka", rawJdbc("bench_raw", false));
             report.add("c'", "raw JDBC as (c), reWriteBatchedInserts=true", rawJdbc("bench_raw_rewrite", true));
         }
-        if (paths.contains("b")) {
-            report.add(
-                    "b",
-                    "Debezium JDBC sink 3.6.0.Final, upsert",
-                    connector("debezium-jdbc", "select count(*) from bench_debezium", debezium()));
-        }
-        if (paths.contains("a")) {
-            report.add(
-                    "a",
-                    "CommandSink, upsert",
-                    connector("command-sink", "select count(*) from bench_command", commandSink()));
-        }
+        // the Connect pipeline first, so that (a) and (b) both start with its classes warm
         if (paths.contains("n")) {
             report.add(
                     "n",
@@ -97,6 +86,18 @@ public final class SinkThroughputBenchmark {
                             "select coalesce(max(next_offset), 0) from domainbridge_offsets"
                                     + " where consumer = 'command-sink-noop'",
                             noopSink()));
+        }
+        if (paths.contains("a")) {
+            report.add(
+                    "a",
+                    "CommandSink, upsert",
+                    connector("command-sink", "select count(*) from bench_command", commandSink()));
+        }
+        if (paths.contains("b")) {
+            report.add(
+                    "b",
+                    "Debezium JDBC sink 3.6.0.Final, upsert",
+                    connector("debezium-jdbc", "select count(*) from bench_debezium", debezium()));
         }
         report.loadAvgAfter(SinkBenchReport.loadAverage());
         return report;
@@ -241,6 +242,9 @@ public final class SinkThroughputBenchmark {
             result.next();
             return result.getInt(1);
         } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return 0; // the sink has not created its offsets table yet
+            }
             throw new IllegalStateException("Cannot count the rows of " + what, e);
         }
     }
