@@ -189,6 +189,24 @@ class CommandSinkTaskTest {
     }
 
     @Test
+    void replicatedRowsBelowTheStoredOffsetAreSkippedAndNeverEnterTheInbox() {
+        start(true, Fixtures.config());
+        database.offsets.add(new Object[] {Fixtures.ROWS, 1, 11L});
+        task.open(List.of(ROWS_1));
+
+        task.put(List.of(change("c", 1, "Ada", 1, 10), change("u", 1, "Ada L.", 2, 11)));
+
+        List<FakeDatabase.Execution> upserts = database.committed.stream()
+                .filter(e -> !e.sql().contains("domainbridge_"))
+                .toList();
+        assertThat(upserts).singleElement().satisfies(e -> assertThat(e.parameters())
+                .contains("Ada L."));
+        assertThat(database.inbox).isEmpty();
+        assertThat(task.preCommit(Map.of(ROWS_1, new OffsetAndMetadata(0))))
+                .containsExactly(Map.entry(ROWS_1, new OffsetAndMetadata(12)));
+    }
+
+    @Test
     void unmatchedRecordsFailSkipOrGoToTheDeadLetterQueue() {
         Map<String, String> props = Fixtures.config();
         start(true, props);

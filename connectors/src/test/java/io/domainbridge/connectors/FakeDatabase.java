@@ -2,6 +2,7 @@ package io.domainbridge.connectors;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,12 +10,14 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A hand-written stand-in for a JDBC database: it records what the sink executes (SQL and bound parameters, per
@@ -56,6 +59,7 @@ final class FakeDatabase {
             case "commit" -> commit();
             case "rollback" -> rollback(args);
             case "setSavepoint" -> new SavepointMark(transaction.size());
+            case "createArrayOf" -> proxy(Array.class, (q, m, a) -> args[1]);
             case "isValid" -> true;
             case "isClosed" -> false;
             default -> null;
@@ -122,8 +126,12 @@ final class FakeDatabase {
 
     private ResultSet query(String sql, List<Object> parameters) {
         List<Object[]> rows = new ArrayList<>();
-        if (sql.contains("event_id IN")) {
-            parameters.stream().skip(1).filter(inbox::contains).forEach(id -> rows.add(new Object[] {id}));
+        if (sql.contains("event_id IN") || sql.contains("unnest")) {
+            // the consumer name is never an event id of the tests
+            parameters.stream()
+                    .flatMap(FakeDatabase::elements)
+                    .filter(inbox::contains)
+                    .forEach(id -> rows.add(new Object[] {id}));
         } else {
             rows.addAll(offsets);
         }
@@ -135,6 +143,14 @@ final class FakeDatabase {
             case "getLong" -> ((Number) rows.get(position[0])[(Integer) args[0] - 1]).longValue();
             default -> null;
         });
+    }
+
+    private static Stream<Object> elements(Object parameter) {
+        try {
+            return parameter instanceof Array array ? Arrays.stream((Object[]) array.getArray()) : Stream.of(parameter);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record SavepointMark(int size) implements Savepoint {

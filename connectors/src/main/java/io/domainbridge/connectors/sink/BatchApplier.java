@@ -57,10 +57,14 @@ public final class BatchApplier {
         Run run = new Run(connection, isolated);
         List<IncomingRecord> incoming = run.read(records);
         Set<String> seen = new HashSet<>(inbox.applied(
-                connection, incoming.stream().map(IncomingRecord::eventId).toList()));
+                connection,
+                incoming.stream()
+                        .filter(IncomingRecord::carriesEventId)
+                        .map(IncomingRecord::eventId)
+                        .toList()));
         try (CommandBuffer buffer = new CommandBuffer(connection, isolated ? 1 : batchSize)) {
             for (IncomingRecord record : incoming) {
-                if (seen.add(record.eventId())) {
+                if (!record.carriesEventId() || seen.add(record.eventId())) {
                     run.apply(record, buffer);
                 } else {
                     run.duplicates++;
@@ -71,7 +75,7 @@ public final class BatchApplier {
         inbox.record(connection, run.appliedIds);
         Map<TopicPartition, Long> next = nextOffsets(records);
         offsets.store(connection, next);
-        return new Outcome(run.appliedIds.size() + run.appliedAlone, run.duplicates, run.errants, next);
+        return new Outcome(run.applied, run.duplicates, run.errants, next);
     }
 
     /** Which mapping selects the record: the first that does, in declaration order. */
@@ -94,7 +98,7 @@ public final class BatchApplier {
         private final List<String> appliedIds = new ArrayList<>();
         private final List<Errant> errants = new ArrayList<>();
         private int duplicates;
-        private int appliedAlone;
+        private int applied;
 
         Run(Connection connection, boolean isolated) {
             this.connection = connection;
@@ -132,7 +136,10 @@ public final class BatchApplier {
                     applyAlone(record, command.get(), buffer, mapping);
                 } else {
                     buffer.add(command.get(), record);
-                    appliedIds.add(record.eventId());
+                    applied++;
+                    if (record.carriesEventId()) {
+                        appliedIds.add(record.eventId());
+                    }
                 }
             } catch (DataException e) {
                 errants.add(new Errant(record.record(), mapping, e));
@@ -144,9 +151,11 @@ public final class BatchApplier {
             Savepoint savepoint = connection.setSavepoint();
             try {
                 buffer.execute(command, record);
-                inbox.record(connection, List.of(record.eventId()));
+                if (record.carriesEventId()) {
+                    inbox.record(connection, List.of(record.eventId()));
+                }
                 connection.releaseSavepoint(savepoint);
-                appliedAlone++;
+                applied++;
             } catch (SQLException e) {
                 if (SqlErrors.classify(e) != SqlErrors.Kind.RECORD) {
                     throw e;

@@ -142,7 +142,16 @@ public enum Dialect {
         return insertIfAbsent(table, List.of("consumer", "event_id", "applied_at"), "?, ?, CURRENT_TIMESTAMP");
     }
 
+    /**
+     * PostgreSQL takes the ids as one array (first parameter, the consumer second) and probes the key once per id:
+     * with a parameter per id, or a plain {@code = ANY}, the planner may read every row of the consumer instead,
+     * which grows with the inbox. MariaDB gets the consumer and then a parameter per id.
+     */
     public String selectInbox(String table, int ids) {
+        if (this == POSTGRESQL) {
+            return "SELECT i.event_id FROM unnest(?) AS ids(id) CROSS JOIN LATERAL (SELECT event_id FROM "
+                    + quote(table) + " WHERE consumer = ? AND event_id = ids.id LIMIT 1) i";
+        }
         return "SELECT event_id FROM " + quote(table) + " WHERE consumer = ? AND event_id IN (" + placeholders(ids)
                 + ")";
     }

@@ -36,9 +36,14 @@ public final class InboxTable {
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
             try (PreparedStatement statement = connection.prepareStatement(dialect.selectInbox(table, chunk.size()))) {
-                statement.setString(1, consumer);
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 2, chunk.get(i));
+                if (dialect == Dialect.POSTGRESQL) {
+                    statement.setArray(1, connection.createArrayOf("varchar", chunk.toArray()));
+                    statement.setString(2, consumer);
+                } else {
+                    statement.setString(1, consumer);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(i + 2, chunk.get(i));
+                    }
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -120,6 +120,11 @@ public final class IncomingRecord {
         return record.value() == null;
     }
 
+    /** Whether the record is an envelope with an id, which the inbox keeps; the stored offsets cover the rest. */
+    public boolean carriesEventId() {
+        return kind == Kind.EVENT && content.at(EventEnvelope.ID).value() != null;
+    }
+
     /** The envelope's id, or topic-partition-offset for replicated rows, which carry no event id. */
     public String eventId() {
         if (kind == Kind.EVENT) {

@@ -54,6 +54,10 @@ class SqlTest {
         assertThat(Dialect.MARIADB.createOffsets("o")).contains("PRIMARY KEY (consumer, topic, kafka_partition)");
         assertThat(Dialect.POSTGRESQL.insertInbox("inbox")).endsWith("ON CONFLICT DO NOTHING");
         assertThat(Dialect.MARIADB.insertInbox("inbox")).startsWith("INSERT IGNORE INTO `inbox`");
+        assertThat(Dialect.POSTGRESQL.selectInbox("inbox", 3))
+                .startsWith("SELECT i.event_id FROM unnest(?) AS ids(id) CROSS JOIN LATERAL")
+                .endsWith("WHERE consumer = ? AND event_id = ids.id LIMIT 1) i");
+        assertThat(Dialect.MARIADB.selectInbox("inbox", 3)).endsWith("WHERE consumer = ? AND event_id IN (?, ?, ?)");
         assertThat(Dialect.MARIADB.upsertOffset("o")).contains("`next_offset` = VALUES(`next_offset`)");
     }
 

@@ -15,6 +15,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +40,10 @@ abstract class CommandSinkIT {
             Path.of(System.getProperty("domainbridge.connect.configs", "../connect-configs"));
     private static final String CONNECTOR = "customer-service-sink";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String RESTART_CONNECTOR = "restart-sink";
+    private static final String RESTART_CONSUMER = "restart-service";
+    private static final String RESTART_TOPIC = "restart.package.events";
+    private static final int STREAM_LENGTH = 400;
 
     private ConnectStack stack;
     private EmbeddedConnectCluster connect;
@@ -48,7 +58,7 @@ abstract class CommandSinkIT {
                 "create table deliveries (package_id bigint primary key, status varchar(20) not null"
                         + " check (status in ('REGISTERED', 'SHIPPED', 'DELIVERED')), changed_at "
                         + database.timestampType() + " null, applied_count int not null default 0)",
-                "insert into deliveries (package_id, status) values " + registeredPackages(20),
+                "insert into deliveries (package_id, status) values " + registeredPackages(1, 20),
                 "create table package_locations (package_id bigint primary key, location varchar(100) not null,"
                         + " seq_no bigint not null)",
                 "create table crm_customers (customer_id bigint primary key, display_name varchar(100) not null,"
@@ -166,12 +176,96 @@ abstract class CommandSinkIT {
                 .containsExactly("4");
     }
 
+    @Test
+    void aConnectorStoppedMidStreamResumesWhereTheDatabaseIsAndAppliesEachEventOnce() throws Exception {
+        PackageStream stream = new PackageStream(events, "r-", 101, 10);
+        database.execute("insert into deliveries (package_id, status) values "
+                + registeredPackages(stream.firstPackage(), stream.lastPackage()));
+        connect.kafka().createTopic(RESTART_TOPIC, 1);
+        connect.configureConnector(RESTART_CONNECTOR, restartConfig());
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(RESTART_CONNECTOR, 1, "sink not running");
+        produce(RESTART_TOPIC, stream.next(1));
+        awaitInbox(count -> count == 1);
+
+        List<PackageStream.Event> live = stream.next(STREAM_LENGTH);
+        ExecutorService producer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> streaming = producer.submit(() -> produceSteadily(live));
+            awaitInbox(count -> count >= STREAM_LENGTH / 4);
+            connect.stopConnector(RESTART_CONNECTOR);
+            connect.assertions().assertConnectorIsStopped(RESTART_CONNECTOR, "sink not stopped");
+            int appliedAtStop = inboxCount();
+            streaming.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(appliedAtStop)
+                    .as("events applied when the stop took effect")
+                    .isLessThan(1 + live.size());
+            assertThat(inboxCount()).as("nothing applied while stopped").isEqualTo(appliedAtStop);
+        } finally {
+            producer.shutdownNow();
+        }
+
+        connect.resumeConnector(RESTART_CONNECTOR);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(RESTART_CONNECTOR, 1, "sink not resumed");
+        awaitInbox(count -> count == stream.ids().size());
+        produce(RESTART_TOPIC, stream.replay(STREAM_LENGTH / 4));
+        produce(RESTART_TOPIC, stream.next(1));
+        awaitInbox(count -> count == stream.ids().size());
+
+        String packages = " where package_id between " + stream.firstPackage() + " and " + stream.lastPackage()
+                + " order by package_id";
+        assertThat(database.column(
+                        "select concat(package_id, ':', status, ':', applied_count) from deliveries" + packages))
+                .containsExactlyElementsOf(stream.expectedDeliveries());
+        assertThat(database.column(
+                        "select concat(package_id, ':', location, ':', seq_no) from package_locations" + packages))
+                .containsExactlyElementsOf(stream.expectedLocations());
+        assertThat(database.column(
+                        "select event_id from domainbridge_inbox where consumer = '" + RESTART_CONSUMER + "'"))
+                .containsExactlyInAnyOrderElementsOf(stream.ids());
+        int produced = 1 + STREAM_LENGTH + STREAM_LENGTH / 4 + 1;
+        assertThat(database.column("select concat(topic, ':', kafka_partition, ':', next_offset)"
+                        + " from domainbridge_offsets where consumer = '" + RESTART_CONSUMER + "'"))
+                .containsExactly(RESTART_TOPIC + ":0:" + produced);
+        connect.deleteConnector(RESTART_CONNECTOR);
+    }
+
     abstract ConsumerDatabase openDatabase();
 
-    private static String registeredPackages(int count) {
+    private Map<String, String> restartConfig() {
+        Map<String, String> props = new HashMap<>(config);
+        props.put("topics", RESTART_TOPIC);
+        props.put("consumer.name", RESTART_CONSUMER);
+        props.put("errors.deadletterqueue.topic.name", RESTART_CONSUMER + ".dead-letters");
+        return props;
+    }
+
+    /** Produces about one event every 5 ms, so that the stream is still flowing when the connector is stopped. */
+    private void produceSteadily(List<PackageStream.Event> stream) {
+        for (PackageStream.Event event : stream) {
+            produce(RESTART_TOPIC, event.key(), event.value());
+            // pacing the producer, not waiting for a condition
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    private void produce(String topic, List<PackageStream.Event> stream) {
+        stream.forEach(event -> produce(topic, event.key(), event.value()));
+    }
+
+    private int inboxCount() {
+        return Integer.parseInt(
+                database.column("select count(*) from domainbridge_inbox where consumer = '" + RESTART_CONSUMER + "'")
+                        .get(0));
+    }
+
+    private void awaitInbox(IntPredicate condition) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> condition.test(inboxCount()));
+    }
+
+    private static String registeredPackages(long first, long last) {
         StringBuilder values = new StringBuilder();
-        for (int id = 1; id <= count; id++) {
-            values.append(id == 1 ? "" : ", ").append("(").append(id).append(", 'REGISTERED')");
+        for (long id = first; id <= last; id++) {
+            values.append(id == first ? "" : ", ").append("(").append(id).append(", 'REGISTERED')");
         }
         return values.toString();
     }
