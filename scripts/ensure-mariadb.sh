@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure the local MariaDB runs on 127.0.0.1:3306 with the row-based binary log Debezium reads, and removes
-# databases that an interrupted earlier test run left behind.
+# Makes sure the local MariaDB runs on 127.0.0.1:3306 with the row-based binary log Debezium reads. With --drop-stale
+# it also removes the test rig's databases (prefix dbt_) that an interrupted earlier test run left behind.
 set -euo pipefail
 
 CNF=${MARIADB_CNF:-/etc/mysql/my.cnf}
@@ -45,8 +45,10 @@ if [ "$(sql 'select @@log_bin')" != 1 ] || [ "$(sql 'select @@binlog_format')" !
     start
 fi
 
-for db in $(sql "show databases like 'dbt\\_%'"); do
-    sql "drop database \`$db\`"
-done
+if [ "${1:-}" = --drop-stale ]; then
+    for db in $(sql "show databases like 'dbt\\_%'"); do
+        sql "drop database \`$db\`"
+    done
+fi
 
 echo "MariaDB $(sql 'select version()') ready on 127.0.0.1:3306 (log_bin=$(sql 'select @@log_bin'), binlog_format=$(sql 'select @@binlog_format'))"

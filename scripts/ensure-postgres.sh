@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the local PostgreSQL serves logical decoding on 127.0.0.1:5432 for Debezium, as the tests and the demo
-# need it, and removes replication slots and databases that an interrupted earlier run left behind.
+# need it. With --drop-stale it also removes the test rig's replication slots and databases (prefix dbt_) that an
+# interrupted earlier test run left behind: only use it when no other test run is going on.
 set -euo pipefail
 
 PG_VERSION=${PG_VERSION:-$(ls /etc/postgresql | sort -n | tail -n 1)}
@@ -43,11 +44,12 @@ else
     "${PSQL[@]}" -c "select pg_reload_conf()" > /dev/null
 fi
 
-# Leftovers of interrupted runs: inactive slots and databases named by the test rig's prefix.
-"${PSQL[@]}" -c "select pg_drop_replication_slot(slot_name) from pg_replication_slots
-                 where slot_name like 'dbt\_%' and not active" > /dev/null
-for db in $("${PSQL[@]}" -c "select datname from pg_database where datname like 'dbt\_%'"); do
-    "${PSQL[@]}" -c "drop database if exists \"$db\" with (force)" > /dev/null
-done
+if [ "${1:-}" = --drop-stale ]; then
+    "${PSQL[@]}" -c "select pg_drop_replication_slot(slot_name) from pg_replication_slots
+                     where slot_name like 'dbt\_%' and not active" > /dev/null
+    for db in $("${PSQL[@]}" -c "select datname from pg_database where datname like 'dbt\_%'"); do
+        "${PSQL[@]}" -c "drop database if exists \"$db\" with (force)" > /dev/null
+    done
+fi
 
 echo "PostgreSQL $PG_VERSION ready on 127.0.0.1:5432 (wal_level=$(setting wal_level))"
