@@ -11,20 +11,68 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The consuming domain's database on either server: its URL, DDL differences and simple queries. */
-abstract class ConsumerDatabase implements AutoCloseable {
+final class ConsumerDatabase implements AutoCloseable {
 
-    abstract String url();
+    /** Opens a connection to the database. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
 
-    abstract String user();
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String timestampType;
+    private final Connector connector;
+    private final Runnable drop;
 
-    abstract String password();
+    private ConsumerDatabase(
+            String url, String user, String password, String timestampType, Connector connector, Runnable drop) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.timestampType = timestampType;
+        this.connector = connector;
+        this.drop = drop;
+    }
 
-    abstract String timestampType();
+    static ConsumerDatabase postgres() {
+        PostgresDatabase database = PostgresDatabase.create("sink");
+        String url = "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name();
+        return new ConsumerDatabase(
+                url, database.user(), database.password(), "timestamptz", database::connect, database::close);
+    }
 
-    abstract Connection connect() throws SQLException;
+    static ConsumerDatabase mariaDb() {
+        MariaDbDatabase database = MariaDbDatabase.create("sink");
+        String url = "jdbc:mariadb://" + database.host() + ":" + database.port() + "/" + database.name();
+        return new ConsumerDatabase(
+                url, database.user(), database.password(), "timestamp(6)", database::connect, database::close);
+    }
+
+    String url() {
+        return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    String timestampType() {
+        return timestampType;
+    }
+
+    Connection connect() throws SQLException {
+        return connector.connect();
+    }
 
     @Override
-    public abstract void close();
+    public void close() {
+        drop.run();
+    }
 
     void execute(String... statements) {
         try (Connection connection = connect();
@@ -49,75 +97,5 @@ abstract class ConsumerDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed in the consumer database", e);
         }
-    }
-
-    static ConsumerDatabase postgres() {
-        PostgresDatabase database = PostgresDatabase.create("sink");
-        return new ConsumerDatabase() {
-            @Override
-            String url() {
-                return "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name();
-            }
-
-            @Override
-            String user() {
-                return database.user();
-            }
-
-            @Override
-            String password() {
-                return database.password();
-            }
-
-            @Override
-            String timestampType() {
-                return "timestamptz";
-            }
-
-            @Override
-            Connection connect() throws SQLException {
-                return database.connect();
-            }
-
-            @Override
-            public void close() {
-                database.close();
-            }
-        };
-    }
-
-    static ConsumerDatabase mariaDb() {
-        MariaDbDatabase database = MariaDbDatabase.create("sink");
-        return new ConsumerDatabase() {
-            @Override
-            String url() {
-                return "jdbc:mariadb://" + database.host() + ":" + database.port() + "/" + database.name();
-            }
-
-            @Override
-            String user() {
-                return database.user();
-            }
-
-            @Override
-            String password() {
-                return database.password();
-            }
-
-            @Override
-            String timestampType() {
-                return "timestamp(6)";
-            }
-
-            @Override
-            Connection connect() throws SQLException {
-                return database.connect();
-            }
-
-            @Override
-            public void close() {
-                database.close();
-            }
-        };
     }
 }
