@@ -30,7 +30,12 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -56,7 +61,11 @@ public final class ScenarioDemo {
     private static final long POLL_MILLIS = 50;
     private static final Pattern DUPLICATES = Pattern.compile("Skipped (\\d+) duplicate");
 
-    private ScenarioDemo() {}
+    private final int redeliver;
+
+    private ScenarioDemo(int redeliver) {
+        this.redeliver = redeliver;
+    }
 
     public static void main(String[] rawArgs) throws Exception {
         List<String> args = new ArrayList<>();
@@ -69,6 +78,7 @@ public final class ScenarioDemo {
         int rate = Integer.parseInt(option(args, "--rate", "50"));
         int seconds = Integer.parseInt(option(args, "--duration", "30"));
         boolean keep = args.contains("--keep");
+        int redeliver = Integer.parseInt(option(args, "--redeliver", "20"));
         if (name.equals("boundary")) {
             BoundaryDemo.main(keep ? new String[] {"--keep"} : new String[0]);
             return;
@@ -82,10 +92,14 @@ public final class ScenarioDemo {
                     default -> throw new IllegalArgumentException(
                             "Unknown scenario " + name + "; choose shipping, payments, hcm, banking or boundary");
                 };
-        int code = new ScenarioDemo().run(scenario, rate, Duration.ofSeconds(seconds), keep);
-        if (!keep) {
-            System.exit(code);
+        int code;
+        try {
+            code = new ScenarioDemo(redeliver).run(scenario, rate, Duration.ofSeconds(seconds), keep);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            code = 2;
         }
+        System.exit(code);
     }
 
     private static String option(List<String> args, String name, String fallback) {
@@ -117,6 +131,7 @@ public final class ScenarioDemo {
     private final Map<String, String> eventTypes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> producedByType = new TreeMap<>();
     private final AtomicInteger commands = new AtomicInteger();
+    private final Map<String, Integer> redelivered = new LinkedHashMap<>();
     private final AtomicLong duplicates = new AtomicLong();
     private final Map<String, AtomicLong> duplicatesByConnector = new ConcurrentHashMap<>();
 
@@ -165,6 +180,7 @@ public final class ScenarioDemo {
             OUT.printf(
                     "Load done: %d commands in %.1f s; waiting for the consumers to catch up%n",
                     commands.get(), loadSeconds);
+            redeliverEvents(driver, trackers);
             long deadline = System.nanoTime() + CATCH_UP.toNanos();
             while (trackers.stream().anyMatch(t -> pending(t) > 0) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -173,6 +189,7 @@ public final class ScenarioDemo {
             progress.interrupt();
             OUT.println(progressLine(trackers, loadStart));
             List<ScenarioDriver.CheckOutcome> checks = driver.checkConsistency(Duration.ofSeconds(60));
+            awaitDuplicatesSettled();
             poller.interrupt();
             String audit = audit(driver);
             boolean ok = report(driver, trackers, checks, audit, loadSeconds, caughtUp);
@@ -184,6 +201,66 @@ public final class ScenarioDemo {
             return ok ? 0 : 1;
         } finally {
             driver.close();
+        }
+    }
+
+    /**
+     * At-least-once delivery made visible: sends the first records of each event topic again, byte for byte with
+     * their headers, as a producer retry or a replay would; the sinks must skip them through their inboxes.
+     */
+    private void redeliverEvents(ScenarioDriver driver, List<Tracker> trackers) throws Exception {
+        if (redeliver <= 0) {
+            return;
+        }
+        Set<String> topics = new LinkedHashSet<>();
+        for (Tracker tracker : trackers) {
+            if (tracker.sink.appliesEvents()) {
+                topics.addAll(BoundaryContract.list(
+                        driver.configs().get(tracker.sink.connector()).get("topics")));
+            }
+        }
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        driver.connect().kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            for (String topic : topics) {
+                int sent = 0;
+                for (ConsumerRecord<byte[], byte[]> record :
+                        driver.connect().kafka().consumeAll(30_000, topic)) {
+                    if (sent++ >= redeliver) {
+                        break;
+                    }
+                    producer.send(new ProducerRecord<>(
+                            topic, record.partition(), record.key(), record.value(), record.headers()));
+                }
+                producer.flush();
+                redelivered.put(topic, Math.min(sent, redeliver));
+                OUT.printf(
+                        "Redelivered %d already-delivered records on %s (duplicates the sinks must skip)%n",
+                        Math.min(sent, redeliver), topic);
+            }
+        }
+    }
+
+    /** Gives the sinks time to reach the redelivered records: until the duplicate count stays put for 2 s. */
+    private void awaitDuplicatesSettled() throws InterruptedException {
+        if (redelivered.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = duplicates.get();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (now > 0 && System.nanoTime() - stableSince > 2_000_000_000L) {
+                return;
+            }
+            Thread.sleep(200);
         }
     }
 
@@ -403,7 +480,10 @@ public final class ScenarioDemo {
                             .getOrDefault(tracker.sink.connector(), new AtomicLong())
                             .get());
         }
-        OUT.printf("Duplicates skipped (sinks' \"Skipped N duplicate event(s)\" log lines): %d%n", duplicates.get());
+        OUT.printf(
+                "Duplicates skipped (sinks' \"Skipped N duplicate event(s)\" log lines): %d; redelivered on purpose:"
+                        + " %s%n",
+                duplicates.get(), redelivered);
         OUT.printf("Dead-lettered: %d%n", deadLettered);
         deadLetterTopics.forEach(topic -> OUT.printf("  %-40s %6d%n", topic, topicRecords.get(topic)));
         OUT.println();
@@ -561,8 +641,8 @@ public final class ScenarioDemo {
                 if (matcher.find()) {
                     long n = Long.parseLong(matcher.group(1));
                     duplicates.addAndGet(n);
-                    String context = String.valueOf(event.getContextData().getValue("connector.context"));
-                    Matcher name = Pattern.compile("\\[([^|\\]]+)").matcher(context);
+                    Object connector = event.getContextData().getValue("connector.context");
+                    Matcher name = Pattern.compile("\\[([^|\\]]+)").matcher(String.valueOf(connector));
                     if (name.find()) {
                         duplicatesByConnector
                                 .computeIfAbsent(name.group(1), k -> new AtomicLong())
