@@ -194,7 +194,12 @@ public final class ScenarioDemo {
             String audit = audit(driver);
             boolean ok = report(driver, trackers, checks, audit, loadSeconds, caughtUp);
             if (keep) {
-                driver.keep();
+                driver.keep(true);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    OUT.println("Stopping the stack and dropping the demo databases");
+                    driver.keep(false);
+                    driver.close();
+                }));
                 printKeep(driver, trackers);
                 Thread.currentThread().join();
             }
@@ -612,7 +617,7 @@ public final class ScenarioDemo {
         OUT.println();
         OUT.println("The stack keeps running (Ctrl-C stops it). REST API: " + rest);
         OUT.println("Try:");
-        OUT.println("  curl -s " + rest + "connectors?expand=status");
+        OUT.println("  curl -s '" + rest + "connectors?expand=status'");
         for (String connector : driver.configs().keySet()) {
             OUT.println("  curl -s " + rest + "connectors/" + connector + "/status");
         }

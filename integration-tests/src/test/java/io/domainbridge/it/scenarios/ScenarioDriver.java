@@ -229,9 +229,9 @@ final class ScenarioDriver implements AutoCloseable {
         return connect;
     }
 
-    /** Stops nothing on {@link #close()}: the demo's --keep leaves the stack running. */
-    void keep() {
-        kept = true;
+    /** Whether {@link #close()} stops nothing: the demo's --keep leaves the stack running until Ctrl-C. */
+    void keep(boolean keep) {
+        kept = keep;
     }
 
     /** Waits until every consumer holds, row by row, what the source and the contracts say; a failure shows the diff. */
