@@ -136,6 +136,7 @@ public final class ScenarioDemo {
     private final Map<String, AtomicLong> duplicatesByConnector = new ConcurrentHashMap<>();
 
     private int run(Scenario scenario, int rate, Duration duration, boolean keep) throws Exception {
+        OutboxEvents.useWallClock();
         countDuplicatesFromTheSinkLogs();
         Path pluginPath = Files.createTempDirectory("domain-bridge-plugins");
         OUT.printf(
@@ -182,13 +183,20 @@ public final class ScenarioDemo {
                     commands.get(), loadSeconds);
             redeliverEvents(driver, trackers);
             long deadline = System.nanoTime() + CATCH_UP.toNanos();
+            String failed = null;
             while (trackers.stream().anyMatch(t -> pending(t) > 0) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
+                failed = failedTasks(driver);
+                if (failed != null) {
+                    OUT.println("  ! " + failed + "; not waiting any longer");
+                    break;
+                }
+                Thread.sleep(500);
             }
             double caughtUp = seconds(System.nanoTime() - loadStart) - loadSeconds;
             progress.interrupt();
             OUT.println(progressLine(trackers, loadStart));
-            List<ScenarioDriver.CheckOutcome> checks = driver.checkConsistency(Duration.ofSeconds(60));
+            List<ScenarioDriver.CheckOutcome> checks =
+                    driver.checkConsistency(failed == null ? Duration.ofSeconds(60) : Duration.ofSeconds(2));
             awaitDuplicatesSettled();
             poller.interrupt();
             String audit = audit(driver);
@@ -247,6 +255,29 @@ public final class ScenarioDemo {
                         Math.min(sent, redeliver), topic);
             }
         }
+    }
+
+    /** The first failed connector or task the worker's REST API reports, or null when all run. */
+    private static String failedTasks(ScenarioDriver driver) {
+        for (String connector : driver.configs().keySet()) {
+            try {
+                var status = driver.connect().connectorStatus(connector);
+                if ("FAILED".equals(status.connector().state())) {
+                    return "connector " + connector + " FAILED";
+                }
+                for (var task : status.tasks()) {
+                    if ("FAILED".equals(task.state())) {
+                        String trace = task.trace() == null
+                                ? ""
+                                : task.trace().lines().findFirst().orElse("");
+                        return "task " + connector + "-" + task.id() + " FAILED: " + trace;
+                    }
+                }
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Gives the sinks time to reach the redelivered records: until the duplicate count stays put for 2 s. */
