@@ -45,9 +45,12 @@ else
 fi
 
 if [ "${1:-}" = --drop-stale ]; then
+    # A database another build or demo on this server is still using (a connection or a slot) is left alone.
     "${PSQL[@]}" -c "select pg_drop_replication_slot(slot_name) from pg_replication_slots
                      where slot_name like 'dbt\_%' and not active" > /dev/null
-    for db in $("${PSQL[@]}" -c "select datname from pg_database where datname like 'dbt\_%'"); do
+    for db in $("${PSQL[@]}" -c "select datname from pg_database d where datname like 'dbt\_%'
+                                and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)
+                                and not exists (select 1 from pg_replication_slots s where s.database = d.datname)"); do
         "${PSQL[@]}" -c "drop database if exists \"$db\" with (force)" > /dev/null
     done
 fi

@@ -11,6 +11,17 @@ import java.util.UUID;
 /** Makes a source domain's outbox events on a clock that moves forward with each one, at millisecond precision. */
 final class OutboxEvents {
 
+    /**
+     * Whether event times follow the wall clock (still strictly increasing) instead of a simulated clock that moves
+     * up to a minute per event. The demo's long loads need it: a simulated clock would run hours ahead, and the
+     * broker rejects records timestamped more than an hour in the future.
+     */
+    private static volatile boolean wallClock;
+
+    static void useWallClock() {
+        wallClock = true;
+    }
+
     private final String aggregateType;
     private Instant clock = Instant.parse("2026-11-27T08:00:00.123Z");
 
@@ -20,7 +31,13 @@ final class OutboxEvents {
 
     /** The time of the next event; the payload usually repeats it. */
     Instant tick(Random random) {
-        clock = clock.plusMillis(1 + random.nextInt(60_000)).truncatedTo(ChronoUnit.MILLIS);
+        Instant simulated = clock.plusMillis(1 + random.nextInt(60_000)).truncatedTo(ChronoUnit.MILLIS);
+        if (wallClock) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            clock = now.isAfter(clock) ? now : clock.plusMillis(1);
+        } else {
+            clock = simulated;
+        }
         return clock;
     }
 

@@ -9,6 +9,10 @@ import io.domainbridge.it.outbox.OutboxEvent;
 import io.domainbridge.it.rig.ConnectStack;
 import io.domainbridge.it.rig.PluginArchive;
 import io.domainbridge.it.rig.PostgresDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -24,12 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
  * Runs a {@link Scenario} end to end on one stack: a database per domain from the scenario's SQL, every connector of
  * the scenario from its JSON (placeholders filled in), the source domain's commands, then the consistency checks, the
- * audit of what the boundary let out, and empty dead-letter topics.
+ * audit of what the boundary let out, and empty dead-letter topics. Used by the scenario ITs and by
+ * {@link ScenarioDemo}.
  */
 final class ScenarioDriver implements AutoCloseable {
 
@@ -45,28 +51,72 @@ final class ScenarioDriver implements AutoCloseable {
     private ScenarioDatabases databases;
     private ConnectStack stack;
     private EmbeddedConnectCluster connect;
+    private Consumer<String> log = line -> {};
 
     ScenarioDriver(Scenario scenario) {
         this.scenario = scenario;
     }
 
+    /** Where {@link #start} reports its steps; nowhere unless set. */
+    ScenarioDriver log(Consumer<String> log) {
+        this.log = log;
+        return this;
+    }
+
+    /** Called after each command's commit with the command and the wall-clock time of the commit. */
+    interface CommitListener {
+        void committed(int index, Command command, long committedAtMillis);
+    }
+
     /** Databases, stack and every connector, running; the sources' replication slots exist. */
     void start(Path pluginPath) throws InterruptedException {
         Path folder = CONNECT_CONFIGS.resolve(scenario.name());
+        log.accept("Creating one PostgreSQL database per domain from " + folder.resolve("sql") + ": "
+                + scenario.domains());
         databases = ScenarioDatabases.create(folder.resolve("sql"), scenario.domains());
         databases.execute(scenario.sourceDomain(), "create extension if not exists pgcrypto");
         ConnectorConfigs loader = new ConnectorConfigs(databases.all(), pseudonymizeKey);
         scenario.connectors().forEach(name -> configs.put(name, loader.load(folder.resolve(name + ".json"))));
+        log.accept("Installing the Confluent Hub archive into plugin.path " + pluginPath);
         PluginArchive.installInto(pluginPath);
+        log.accept("Starting a KRaft broker and a Connect worker in distributed mode");
         stack = ConnectStack.start(scenario.name() + "-scenario", pluginPath, 1);
         connect = stack.cluster();
         topicsToCreate().forEach(topic -> connect.kafka().createTopic(topic, PARTITIONS));
         for (Map.Entry<String, Map<String, String>> connector : configs.entrySet()) {
-            connect.configureConnector(connector.getKey(), connector.getValue());
+            log.accept("PUT " + restUrl() + "connectors/" + connector.getKey() + "/config  (from connect-configs/"
+                    + scenario.name() + "/" + connector.getKey() + ".json)");
+            submit(connector.getKey(), connector.getValue());
             connect.assertions()
                     .assertConnectorAndExactlyNumTasksAreRunning(connector.getKey(), 1, "connector not running");
         }
         await().atMost(TIMEOUT).until(this::slotsActive);
+        log.accept("All " + configs.size() + " connectors running; the sources' replication slots are active");
+    }
+
+    /** The worker's REST API, ending in a slash. */
+    String restUrl() {
+        return connect.endpointForResource("");
+    }
+
+    /** Submits a connector's config over the worker's REST API, as a user would: PUT /connectors/NAME/config. */
+    private void submit(String name, Map<String, String> config) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl() + "connectors/" + name + "/config"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json(config)))
+                    .build();
+            var response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        "Connect refused " + name + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs the commands, each in one transaction of the source domain; returns how many outbox rows they wrote. */
@@ -76,18 +126,112 @@ final class ScenarioDriver implements AutoCloseable {
         try (Connection connection = databases.of(scenario.sourceDomain()).connect()) {
             connection.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
-                Command command = scenario.command(i, random);
-                for (Command.Statement statement : command.stateChange()) {
-                    execute(connection, statement.sql(), statement.parameters());
-                }
-                for (OutboxEvent event : command.events()) {
-                    insertOutbox(connection, event);
-                    events++;
-                }
-                connection.commit();
+                events += apply(connection, scenario.command(i, random));
             }
         }
         return events;
+    }
+
+    /**
+     * Runs commands at a steady rate (per second) for a duration, each in one transaction of the source domain,
+     * telling the listener each commit's time; returns how many commands ran. Stops early when interrupted.
+     */
+    int runLoad(int rate, Duration duration, long seed, CommitListener listener) throws SQLException {
+        Random random = new Random(seed);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        int index = 0;
+        try (Connection connection = databases.of(scenario.sourceDomain()).connect()) {
+            connection.setAutoCommit(false);
+            while (!Thread.currentThread().isInterrupted()) {
+                long due = start + (long) (index * 1_000_000_000.0 / rate);
+                if (due >= end) {
+                    break;
+                }
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                Command command = scenario.command(index, random);
+                apply(connection, command);
+                listener.committed(index, command, System.currentTimeMillis());
+                index++;
+            }
+        }
+        return index;
+    }
+
+    private int apply(Connection connection, Command command) throws SQLException {
+        for (Command.Statement statement : command.stateChange()) {
+            execute(connection, statement.sql(), statement.parameters());
+        }
+        for (OutboxEvent event : command.events()) {
+            insertOutbox(connection, event);
+        }
+        connection.commit();
+        return command.events().size();
+    }
+
+    /** The outcome of one consistency check: whether the consumer caught up with the source, and the first diff. */
+    record CheckOutcome(ConsistencyCheck check, boolean consistent, int expectedRows, int consumerRows, String diff) {}
+
+    /**
+     * Every consistency check of the scenario, each waiting up to the timeout for the consumer to equal the source;
+     * the result instead of an assertion, for the demo's report.
+     */
+    List<CheckOutcome> checkConsistency(Duration timeout) throws InterruptedException {
+        List<CheckOutcome> outcomes = new java.util.ArrayList<>();
+        for (ConsistencyCheck check : scenario.checks(pseudonymizeKey)) {
+            List<String> expected = databases.rows(scenario.sourceDomain(), check.sourceQuery());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<String> actual = databases.rows(check.consumerDomain(), check.consumerQuery());
+            while (!actual.equals(expected) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                actual = databases.rows(check.consumerDomain(), check.consumerQuery());
+            }
+            String diff = "";
+            if (!actual.equals(expected)) {
+                for (int i = 0; i < Math.max(actual.size(), expected.size()); i++) {
+                    String want = i < expected.size() ? expected.get(i) : "(no row)";
+                    String got = i < actual.size() ? actual.get(i) : "(no row)";
+                    if (!want.equals(got)) {
+                        diff = "row " + (i + 1) + ": expected " + want + ", consumer has " + got;
+                        break;
+                    }
+                }
+            }
+            outcomes.add(new CheckOutcome(
+                    check, actual.equals(expected) && !expected.isEmpty(), expected.size(), actual.size(), diff));
+        }
+        return outcomes;
+    }
+
+    /** Per contract table: the source columns no contract list names, i.e. those the boundary withholds. */
+    Map<String, Set<String>> withheldColumns(BoundaryContract contract) {
+        Map<String, Set<String>> withheld = new LinkedHashMap<>();
+        for (String table : contract.sourceColumns().keySet()) {
+            Set<String> columns = new LinkedHashSet<>(sourceColumns(table));
+            columns.removeAll(contract.sourceColumns().get(table));
+            withheld.put(table, columns);
+        }
+        return withheld;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    Map<String, Map<String, String>> configs() {
+        return configs;
+    }
+
+    EmbeddedConnectCluster connect() {
+        return connect;
+    }
+
+    /** Whether {@link #close()} stops nothing: the demo's --keep leaves the stack running until Ctrl-C. */
+    void keep(boolean keep) {
+        kept = keep;
     }
 
     /** Waits until every consumer holds, row by row, what the source and the contracts say; a failure shows the diff. */
@@ -149,8 +293,13 @@ final class ScenarioDriver implements AutoCloseable {
         return databases;
     }
 
+    private boolean kept;
+
     @Override
     public void close() {
+        if (kept) {
+            return;
+        }
         if (connect != null) {
             configs.keySet().forEach(connect::deleteConnector);
         }
@@ -168,7 +317,7 @@ final class ScenarioDriver implements AutoCloseable {
         return topics;
     }
 
-    private Set<String> deadLetterTopics() {
+    Set<String> deadLetterTopics() {
         Set<String> topics = new LinkedHashSet<>();
         for (Map<String, String> config : configs.values()) {
             config.forEach((key, value) -> {
