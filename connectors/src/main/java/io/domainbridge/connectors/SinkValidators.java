@@ -29,7 +29,8 @@ final class SinkValidators {
     static final ConfigDef.Validator ALIASES = new ConfigDef.Validator() {
         @Override
         public void ensureValid(String name, Object value) {
-            List<?> aliases = (List<?>) value;
+            // called with null when the key is missing: ConfigDef reports that, but the validator must not throw NPE
+            List<?> aliases = value == null ? List.of() : (List<?>) value;
             if (aliases.isEmpty()) {
                 throw new ConfigException(name, value, "declare at least one mapping");
             }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.storage.Converter;
@@ -96,7 +95,7 @@ final class ConverterValidators {
                 schemas.add(new org.apache.avro.Schema.Parser().parse(node.toString()));
             }
             return schemas;
-        } catch (IOException | SchemaParseException e) {
+        } catch (IOException | RuntimeException e) { // Avro also throws plain runtime exceptions for unresolved names
             throw new IllegalArgumentException("not an Avro schema or a JSON array of them: " + e.getMessage());
         }
     }
