@@ -76,7 +76,9 @@ class PoisonInputIT {
                 "create table shipping.outbox (event_id text primary key, aggregate_type text, aggregate_id text,"
                         + " event_type text, command_id uuid, correlation_id uuid, causation_id uuid,"
                         + " occurred_at timestamptz not null default now(), schema_version integer not null default 1,"
-                        + " payload text)");
+                        + " payload text)",
+                "create schema bulky",
+                "create table bulky.outbox (like shipping.outbox including all)");
         PluginArchive.installInto(pluginPath);
         stack = ConnectStack.start(getClass().getSimpleName(), pluginPath, 1);
         connect = stack.cluster();
@@ -128,6 +130,38 @@ class PoisonInputIT {
                     .isNotBlank();
         }
         connect.deleteConnector("poison-outbox");
+    }
+
+    /**
+     * An event larger than the broker accepts is not a transform error, so it cannot reach dead.letter.topic: the
+     * producer rejects it, Connect's errors.tolerance=all skips it, and the events after it still arrive.
+     */
+    @Test
+    void anEventTooLargeForTheBrokerIsSkippedAndLaterEventsArrive() throws Exception {
+        Map<String, String> config = connectorConfig();
+        config.put("table.include.list", "bulky.outbox");
+        config.put("slot.name", PostgresDatabase.uniqueName("slot"));
+        config.put("publication.name", PostgresDatabase.uniqueName("publication"));
+        config.put("topic.prefix", database.name() + "_bulky");
+        config.put("transforms.envelope.topic.pattern", "bulky.${aggregatetype}.events");
+        config.put("errors.tolerance", "all");
+        connect.configureConnector("bulky-outbox", config);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("bulky-outbox", 1, "source not running");
+        String huge = "x".repeat(2 * 1024 * 1024);
+        for (String id : List.of("b1", "p-oversized", "b2")) {
+            String note = id.startsWith("p") ? huge : "fine";
+            database.inTransaction("insert into bulky.outbox (event_id, aggregate_type, aggregate_id, event_type,"
+                    + " payload) values ('" + id + "', 'item', 'a1', 'Counted', '{\"n\": 1, \"note\": \"" + note
+                    + "\"}')");
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> events =
+                TopicReader.read(connect.kafka(), "bulky.item.events", 2, TIMEOUT);
+        assertThat(events)
+                .extracting(record -> header(record, "domainbridge.event.id"))
+                .containsExactly("b1", "b2");
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("bulky-outbox", 1, "source failed");
+        connect.deleteConnector("bulky-outbox");
     }
 
     private Map<String, String> connectorConfig() throws Exception {
