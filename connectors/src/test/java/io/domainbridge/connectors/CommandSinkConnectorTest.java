@@ -34,6 +34,14 @@ class CommandSinkConnectorTest {
     }
 
     @Test
+    void missingMappingsAreReportedOnTheKeyWithoutAnException() {
+        Map<String, String> props = Fixtures.config();
+        props.put("connection.url", "jdbc:oracle:thin:@h:1521:x");
+        props.remove("mappings");
+        assertThat(errors(props)).containsKey("mappings");
+    }
+
+    @Test
     void anUnsupportedUrlIsRejectedWithoutConnecting() {
         Map<String, String> props = Fixtures.config();
         props.put("connection.url", "jdbc:oracle:thin:@h:1521:x");

@@ -70,6 +70,14 @@ class CloudEventsConverterConfigTest {
     }
 
     @Test
+    void rejectsAnAvroSchemaNamingAnUnknownType() {
+        assertThatThrownBy(() ->
+                        new CloudEventsConverterConfig(Map.of("converter.type", "value", "avro.schemas", "\"nope\"")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("avro.schemas");
+    }
+
+    @Test
     void rejectsAvroSchemasThatDoNotParse() {
         assertThatThrownBy(() -> new CloudEventsConverterConfig(
                         Map.of("converter.type", "value", "avro.schemas", "{\"type\":\"record\"}")))
