@@ -5,6 +5,7 @@ import io.domainbridge.transforms.envelope.NamePattern;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -105,6 +106,9 @@ public final class CommandEventEnvelopeConfig extends AbstractConfig {
         }
     };
 
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{[a-z]+}");
+    private static final Pattern LEGAL_TOPIC_TEXT = Pattern.compile("[A-Za-z0-9._-]*");
+
     private static final ConfigDef.Validator PATTERN = new ConfigDef.Validator() {
         @Override
         public void ensureValid(String name, Object value) {
@@ -121,6 +125,26 @@ public final class CommandEventEnvelopeConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "text with ${sourcedomain}, ${aggregatetype}, ${eventtype}";
+        }
+    };
+
+    /** A pattern whose literal text is legal in a Kafka topic name: letters, digits, '.', '_' and '-'. */
+    private static final ConfigDef.Validator TOPIC_PATTERN = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            PATTERN.ensureValid(name, value);
+            String literals = VARIABLE.matcher((String) value).replaceAll("");
+            if (!LEGAL_TOPIC_TEXT.matcher(literals).matches()) {
+                throw new ConfigException(
+                        name,
+                        value,
+                        "topic names take only letters, digits, '.', '_' and '-'" + " besides the variables");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "topic name with ${sourcedomain}, ${aggregatetype}, ${eventtype}";
         }
     };
 
@@ -233,7 +257,7 @@ public final class CommandEventEnvelopeConfig extends AbstractConfig {
                         TOPIC_PATTERN_CONFIG,
                         Type.STRING,
                         TOPIC_PATTERN_DEFAULT,
-                        PATTERN,
+                        TOPIC_PATTERN,
                         Importance.HIGH,
                         TOPIC_PATTERN_DOC,
                         EVENT_GROUP,

@@ -79,6 +79,8 @@ class CommandEventEnvelopeConfigTest {
                 Arguments.of("topic.pattern", "${domain}.${aggregatetype}.events"),
                 Arguments.of("topic.pattern", "${sourcedomain}.${aggregatetype.events"),
                 Arguments.of("topic.pattern", ""),
+                Arguments.of("topic.pattern", "bad topic ${aggregatetype}"),
+                Arguments.of("topic.pattern", "${sourcedomain}/${aggregatetype}"),
                 Arguments.of("topic.pattern", "   "),
                 Arguments.of("source.pattern", "/${sourcedomain}/${aggregateid}"),
                 Arguments.of("source.pattern", "/${sourcedomain"),
