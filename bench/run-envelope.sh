@@ -4,46 +4,13 @@
 # EventRouter time measured in the same run (target: at most 0.2).
 #
 # Usage: bench/run-envelope.sh [extra JMH options...]      e.g. bench/run-envelope.sh -prof gc
-# Environment (defaults in brackets):
-#   JMH_WARMUP_ITERATIONS [3]  JMH_WARMUP_TIME [2s]  JMH_ITERATIONS [5]  JMH_TIME [2s]  JMH_FORKS [1]
-#   JMH_INCLUDE [CommandEventEnvelopeBenchmark]  RESULTS_DIR [bench/results]  SKIP_BUILD [unset: build first]
-#   TARGET_RATIO [0.2]
+# Environment: see bench/jmh-run.sh; TARGET_RATIO [0.2].
 set -euo pipefail
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-
-warmup_iterations="${JMH_WARMUP_ITERATIONS:-3}"
-warmup_time="${JMH_WARMUP_TIME:-2s}"
-iterations="${JMH_ITERATIONS:-5}"
-iteration_time="${JMH_TIME:-2s}"
-forks="${JMH_FORKS:-1}"
-include="${JMH_INCLUDE:-CommandEventEnvelopeBenchmark}"
-results_dir="${RESULTS_DIR:-bench/results}"
+BENCHMARK=CommandEventEnvelopeBenchmark
+RESULT_NAME=envelope
 target_ratio="${TARGET_RATIO:-0.2}"
-day="$(date +%F)"
-json="$results_dir/$day-envelope.json"
-report="$results_dir/$day-envelope.md"
-
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "python3 is needed to turn the JMH JSON into the report" >&2
-    exit 1
-fi
-
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-    mvn -B -q -pl benchmarks -am package -DskipTests
-fi
-
-mkdir -p "$results_dir"
-jmh_options=(-wi "$warmup_iterations" -w "$warmup_time" -i "$iterations" -r "$iteration_time" -f "$forks" "$@")
-load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-java -jar benchmarks/target/benchmarks.jar "$include" "${jmh_options[@]}" -rf json -rff "$json"
-load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-
-commit="$(git rev-parse --short HEAD)"
-if ! git diff --quiet HEAD -- . ':!bench/results'; then
-    commit="$commit (with uncommitted changes)"
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/jmh-run.sh"
 
 JSON="$json" REPORT="$report" DAY="$day" COMMIT="$commit" JMH_OPTIONS="${jmh_options[*]}" TARGET="$target_ratio" \
     LOAD_BEFORE="$load_before" LOAD_AFTER="$load_after" CPUS="$(nproc)" \
