@@ -34,6 +34,11 @@ public final class ConnectStack implements AutoCloseable {
      * build prepared (system property {@value #THIRD_PARTY_PLUGINS}).
      */
     public static ConnectStack start(String name, List<Path> pluginPath, int workers) {
+        return start(name, pluginPath, workers, Map.of());
+    }
+
+    /** As {@link #start(String, List, int)}, with further worker properties on top of the rig's. */
+    public static ConnectStack start(String name, List<Path> pluginPath, int workers, Map<String, String> extra) {
         Map<String, String> workerProps = new HashMap<>();
         String thirdParty = System.getProperty(THIRD_PARTY_PLUGINS, "");
         Stream<String> directories = Stream.concat(
@@ -42,6 +47,7 @@ public final class ConnectStack implements AutoCloseable {
         workerProps.put(WorkerConfig.PLUGIN_PATH_CONFIG, directories.collect(Collectors.joining(",")));
         workerProps.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load");
         workerProps.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "1000");
+        workerProps.putAll(extra);
         EmbeddedConnectCluster cluster = new EmbeddedConnectCluster.Builder()
                 .name(name)
                 .numWorkers(workers)

@@ -4,7 +4,7 @@ import io.domainbridge.it.outbox.OutboxEvent;
 import java.util.List;
 
 /** A command of the source domain: its state change and the outbox rows it writes, committed together. */
-record Command(List<Statement> stateChange, List<OutboxEvent> events) {
+public record Command(List<Statement> stateChange, List<OutboxEvent> events) {
 
     /** A SQL statement with its parameters, bound in order. */
     record Statement(String sql, Object... parameters) {}

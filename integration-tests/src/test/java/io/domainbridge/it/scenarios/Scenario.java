@@ -8,7 +8,7 @@ import java.util.Random;
  * its connectors (the JSON files, sources first), the commands its source domain runs, and what every consumer must
  * hold afterwards, stated as queries on the consumer and on the source.
  */
-interface Scenario {
+public interface Scenario {
 
     /** The folder under {@code connect-configs/}. */
     String name();

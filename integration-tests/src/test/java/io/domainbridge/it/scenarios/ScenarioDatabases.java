@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** One PostgreSQL database per domain of a scenario, each made from the domain's SQL file. */
-final class ScenarioDatabases implements AutoCloseable {
+public final class ScenarioDatabases implements AutoCloseable {
 
     private final Map<String, PostgresDatabase> byDomain = new LinkedHashMap<>();
 
@@ -31,7 +31,7 @@ final class ScenarioDatabases implements AutoCloseable {
         return databases;
     }
 
-    PostgresDatabase of(String domain) {
+    public PostgresDatabase of(String domain) {
         PostgresDatabase database = byDomain.get(domain);
         if (database == null) {
             throw new IllegalArgumentException("No domain " + domain + " in " + byDomain.keySet());
@@ -39,11 +39,11 @@ final class ScenarioDatabases implements AutoCloseable {
         return database;
     }
 
-    Map<String, PostgresDatabase> all() {
+    public Map<String, PostgresDatabase> all() {
         return byDomain;
     }
 
-    void execute(String domain, String sql) {
+    public void execute(String domain, String sql) {
         try (Connection connection = of(domain).connect();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -53,7 +53,7 @@ final class ScenarioDatabases implements AutoCloseable {
     }
 
     /** The rows of a query, each as its columns' text joined by {@code |} ({@code null} for SQL NULL). */
-    List<String> rows(String domain, String query) {
+    public List<String> rows(String domain, String query) {
         try (Connection connection = of(domain).connect();
                 PreparedStatement statement = connection.prepareStatement(query);
                 ResultSet rows = statement.executeQuery()) {

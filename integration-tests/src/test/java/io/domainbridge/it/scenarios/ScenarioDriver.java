@@ -37,7 +37,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * audit of what the boundary let out, and empty dead-letter topics. Used by the scenario ITs and by
  * {@link ScenarioDemo}.
  */
-final class ScenarioDriver implements AutoCloseable {
+public final class ScenarioDriver implements AutoCloseable {
 
     static final Path CONNECT_CONFIGS =
             Path.of(System.getProperty("domainbridge.connect.configs", "../connect-configs"));
@@ -53,23 +53,31 @@ final class ScenarioDriver implements AutoCloseable {
     private EmbeddedConnectCluster connect;
     private Consumer<String> log = line -> {};
 
-    ScenarioDriver(Scenario scenario) {
+    public ScenarioDriver(Scenario scenario) {
         this.scenario = scenario;
     }
 
     /** Where {@link #start} reports its steps; nowhere unless set. */
-    ScenarioDriver log(Consumer<String> log) {
+    public ScenarioDriver log(Consumer<String> log) {
         this.log = log;
         return this;
     }
 
     /** Called after each command's commit with the command and the wall-clock time of the commit. */
-    interface CommitListener {
+    public interface CommitListener {
         void committed(int index, Command command, long committedAtMillis);
     }
 
     /** Databases, stack and every connector, running; the sources' replication slots exist. */
-    void start(Path pluginPath) throws InterruptedException {
+    public void start(Path pluginPath) throws InterruptedException {
+        start(pluginPath, 1, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, on a Connect cluster of the given number of workers, each with the given worker
+     * properties on top of the rig's.
+     */
+    public void start(Path pluginPath, int workers, Map<String, String> workerProps) throws InterruptedException {
         Path folder = CONNECT_CONFIGS.resolve(scenario.name());
         log.accept("Creating one PostgreSQL database per domain from " + folder.resolve("sql") + ": "
                 + scenario.domains());
@@ -79,8 +87,8 @@ final class ScenarioDriver implements AutoCloseable {
         scenario.connectors().forEach(name -> configs.put(name, loader.load(folder.resolve(name + ".json"))));
         log.accept("Installing the Confluent Hub archive into plugin.path " + pluginPath);
         PluginArchive.installInto(pluginPath);
-        log.accept("Starting a KRaft broker and a Connect worker in distributed mode");
-        stack = ConnectStack.start(scenario.name() + "-scenario", pluginPath, 1);
+        log.accept("Starting a KRaft broker and " + workers + " Connect worker(s) in distributed mode");
+        stack = ConnectStack.start(scenario.name() + "-scenario", List.of(pluginPath), workers, workerProps);
         connect = stack.cluster();
         topicsToCreate().forEach(topic -> connect.kafka().createTopic(topic, PARTITIONS));
         for (Map.Entry<String, Map<String, String>> connector : configs.entrySet()) {
@@ -95,7 +103,7 @@ final class ScenarioDriver implements AutoCloseable {
     }
 
     /** The worker's REST API, ending in a slash. */
-    String restUrl() {
+    public String restUrl() {
         return connect.endpointForResource("");
     }
 
@@ -120,7 +128,7 @@ final class ScenarioDriver implements AutoCloseable {
     }
 
     /** Runs the commands, each in one transaction of the source domain; returns how many outbox rows they wrote. */
-    int runCommands(int count, long seed) throws SQLException {
+    public int runCommands(int count, long seed) throws SQLException {
         Random random = new Random(seed);
         int events = 0;
         try (Connection connection = databases.of(scenario.sourceDomain()).connect()) {
@@ -136,7 +144,7 @@ final class ScenarioDriver implements AutoCloseable {
      * Runs commands at a steady rate (per second) for a duration, each in one transaction of the source domain,
      * telling the listener each commit's time; returns how many commands ran. Stops early when interrupted.
      */
-    int runLoad(int rate, Duration duration, long seed, CommitListener listener) throws SQLException {
+    public int runLoad(int rate, Duration duration, long seed, CommitListener listener) throws SQLException {
         Random random = new Random(seed);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -173,13 +181,14 @@ final class ScenarioDriver implements AutoCloseable {
     }
 
     /** The outcome of one consistency check: whether the consumer caught up with the source, and the first diff. */
-    record CheckOutcome(ConsistencyCheck check, boolean consistent, int expectedRows, int consumerRows, String diff) {}
+    public record CheckOutcome(
+            ConsistencyCheck check, boolean consistent, int expectedRows, int consumerRows, String diff) {}
 
     /**
      * Every consistency check of the scenario, each waiting up to the timeout for the consumer to equal the source;
      * the result instead of an assertion, for the demo's report.
      */
-    List<CheckOutcome> checkConsistency(Duration timeout) throws InterruptedException {
+    public List<CheckOutcome> checkConsistency(Duration timeout) throws InterruptedException {
         List<CheckOutcome> outcomes = new java.util.ArrayList<>();
         for (ConsistencyCheck check : scenario.checks(pseudonymizeKey)) {
             List<String> expected = databases.rows(scenario.sourceDomain(), check.sourceQuery());
@@ -217,15 +226,15 @@ final class ScenarioDriver implements AutoCloseable {
         return withheld;
     }
 
-    Scenario scenario() {
+    public Scenario scenario() {
         return scenario;
     }
 
-    Map<String, Map<String, String>> configs() {
+    public Map<String, Map<String, String>> configs() {
         return configs;
     }
 
-    EmbeddedConnectCluster connect() {
+    public EmbeddedConnectCluster connect() {
         return connect;
     }
 
@@ -235,7 +244,7 @@ final class ScenarioDriver implements AutoCloseable {
     }
 
     /** Waits until every consumer holds, row by row, what the source and the contracts say; a failure shows the diff. */
-    void assertConsistent() {
+    public void assertConsistent() {
         for (ConsistencyCheck check : scenario.checks(pseudonymizeKey)) {
             List<String> expected = databases.rows(scenario.sourceDomain(), check.sourceQuery());
             assertThat(expected)
@@ -252,7 +261,7 @@ final class ScenarioDriver implements AutoCloseable {
      * Every record of every contract table: only contract fields, no withheld column, no confidential value, at least
      * one record per source row; tables the source captures outside the contract never became topics.
      */
-    void auditReplication() throws Exception {
+    public void auditReplication() throws Exception {
         List<String> confidential = databases.rows(scenario.sourceDomain(), scenario.confidentialValuesQuery());
         assertThat(confidential).isNotEmpty();
         for (Map<String, String> config : configs.values()) {
@@ -281,7 +290,7 @@ final class ScenarioDriver implements AutoCloseable {
     }
 
     /** Dead-letter topics of sources and sinks hold nothing: no event was rejected on the way. */
-    void assertNothingDeadLettered() throws Exception {
+    public void assertNothingDeadLettered() throws Exception {
         for (String topic : deadLetterTopics()) {
             assertThat(connect.kafka().consumeAll(TIMEOUT.toMillis(), topic).count())
                     .as("records on dead-letter topic %s", topic)
@@ -289,7 +298,7 @@ final class ScenarioDriver implements AutoCloseable {
         }
     }
 
-    ScenarioDatabases databases() {
+    public ScenarioDatabases databases() {
         return databases;
     }
 

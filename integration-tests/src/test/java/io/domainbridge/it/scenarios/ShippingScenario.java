@@ -15,7 +15,7 @@ import java.util.Random;
  * the contract); Billing keeps each package's delivery status and Customer Tracking its shipment status, both from
  * the outbox events.
  */
-final class ShippingScenario implements Scenario {
+public final class ShippingScenario implements Scenario {
 
     private static final List<String> HUBS = List.of("Hub Utrecht", "Hub Antwerp", "Hub Cologne", "Hub Lille");
     private static final List<String> DEPOTS = List.of("Depot Rotterdam", "Depot Eindhoven", "Depot Ghent");
