@@ -129,7 +129,9 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
         if (!headerKey.startsWith(CE_PREFIX) || value == null) {
             return otherHeaders.toConnectHeader(topic, headerKey, value);
         }
-        String text = new String(value, UTF_8);
+        String text = StrictUtf8.decode(value)
+                .orElseThrow(() -> new DataException(
+                        "Header '" + headerKey + "' of a record in topic '" + topic + "' is not valid UTF-8"));
         try {
             if (headerKey.equals(TIME_HEADER)) {
                 return new SchemaAndValue(OPTIONAL_TIMESTAMP, Rfc3339.parse(text));

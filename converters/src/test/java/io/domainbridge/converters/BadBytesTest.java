@@ -106,6 +106,53 @@ class BadBytesTest {
         assertBad(Fixtures.converter(), written.headers(), written.value(), "header of a record in topic");
     }
 
+    @Test
+    void binaryEventWithAnAttributeHeaderThatIsNotUtf8() {
+        Written written = write(Fixtures.converter());
+        written.headers().remove("ce_type").add("ce_type", new byte[] {'P', (byte) 0xC3, '(', 'x'});
+        assertBad(Fixtures.converter(), written.headers(), written.value(), "Header 'ce_type'");
+        assertBad(Fixtures.converter(), written.headers(), written.value(), "is not valid UTF-8");
+    }
+
+    @Test
+    void attributeHeaderThatIsNotUtf8ThroughTheHeaderConverter() {
+        assertThatThrownBy(() -> Fixtures.converter().toConnectHeader(TOPIC, "ce_id", new byte[] {'a', (byte) 0xFF}))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("Header 'ce_id' of a record in topic '" + TOPIC + "' is not valid UTF-8");
+    }
+
+    @Test
+    void binaryJsonDataWithBytesThatAreNotUtf8() {
+        Written written = write(Fixtures.converter());
+        assertBad(Fixtures.converter(), written.headers(), corruptStreet(written.value()), "not valid JSON");
+    }
+
+    @Test
+    void structuredEventWithBytesThatAreNotUtf8() {
+        CloudEventsConverter converter = Fixtures.converter("cloudevents.mode", "structured");
+        Written written = write(converter);
+        assertBad(converter, written.headers(), corruptStreet(written.value()), "not valid JSON");
+    }
+
+    @Test
+    void avroStringWithBytesThatAreNotUtf8() {
+        Written written = write(singleObject());
+        assertBad(singleObject(), written.headers(), corruptStreet(written.value()), "is not valid UTF-8");
+    }
+
+    /** The bytes with the space of the street name "Main St 1" replaced by 0xFF, which UTF-8 never uses. */
+    private static byte[] corruptStreet(byte[] value) {
+        byte[] street = "Main St 1".getBytes(UTF_8);
+        for (int i = 0; i + street.length <= value.length; i++) {
+            if (Arrays.equals(value, i, i + street.length, street, 0, street.length)) {
+                byte[] corrupt = value.clone();
+                corrupt[i + 4] = (byte) 0xFF;
+                return corrupt;
+            }
+        }
+        throw new AssertionError("the street name is not in the written bytes");
+    }
+
     private record Written(Headers headers, byte[] value) {}
 
     private static CloudEventsConverter singleObject() {

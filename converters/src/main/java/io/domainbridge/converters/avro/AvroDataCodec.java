@@ -173,7 +173,7 @@ public final class AvroDataCodec {
         } catch (IOException | RuntimeException e) {
             throw readFailure(topic, "schema id " + id, e);
         }
-        return new SchemaAndValue(reader.connect(), AvroValues.toConnect(reader.connect(), datum));
+        return connect(topic, reader, datum);
     }
 
     private Reader registeredReader(String topic, int id) {
@@ -202,7 +202,15 @@ public final class AvroDataCodec {
         } catch (IOException | RuntimeException e) {
             throw readFailure(topic, "schema " + schema.getFullName(), e);
         }
-        return new SchemaAndValue(reader.connect(), AvroValues.toConnect(reader.connect(), datum));
+        return connect(topic, reader, datum);
+    }
+
+    private static SchemaAndValue connect(String topic, Reader reader, Object datum) {
+        try {
+            return new SchemaAndValue(reader.connect(), AvroValues.toConnect(reader.connect(), datum));
+        } catch (DataException e) {
+            throw new DataException("Avro data of a record in topic '" + topic + "': " + e.getMessage(), e);
+        }
     }
 
     /** Without the cause: Avro's messages for values outside a schema quote the value. */

@@ -1,5 +1,6 @@
 package io.domainbridge.converters.avro;
 
+import io.domainbridge.converters.StrictUtf8;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
@@ -57,7 +59,7 @@ public final class AvroValues {
                     ? Timestamp.toLogical(schema, (Long) datum)
                     : datum;
             case FLOAT32, FLOAT64, BOOLEAN -> datum;
-            case STRING -> datum.toString();
+            case STRING -> text(datum);
             case BYTES -> bytesValue(schema, datum);
             case ARRAY -> arrayValue(schema, (Collection<?>) datum);
             case MAP -> datum instanceof Map<?, ?> map
@@ -65,6 +67,15 @@ public final class AvroValues {
                     : entriesValue(schema, (Collection<?>) datum);
             case STRUCT -> struct(schema, (GenericRecord) datum);
         };
+    }
+
+    /** Avro's {@link Utf8} decodes leniently; malformed bytes are refused here instead of turning into U+FFFD. */
+    private static String text(Object datum) {
+        if (datum instanceof Utf8 utf8) {
+            return StrictUtf8.decode(utf8.getBytes(), 0, utf8.getByteLength())
+                    .orElseThrow(() -> new DataException("A string of the Avro data is not valid UTF-8"));
+        }
+        return datum.toString();
     }
 
     /** A field default in the form Avro's {@code Schema.Field} takes: JSON-like Java values. */
@@ -156,7 +167,7 @@ public final class AvroValues {
 
     private static Map<Object, Object> mapValue(Schema schema, Map<?, ?> datums) {
         Map<Object, Object> values = new LinkedHashMap<>();
-        datums.forEach((key, datum) -> values.put(key.toString(), toConnect(schema.valueSchema(), datum)));
+        datums.forEach((key, datum) -> values.put(text(key), toConnect(schema.valueSchema(), datum)));
         return values;
     }
 

@@ -3,6 +3,7 @@ package io.domainbridge.converters.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.DataCodec;
+import io.domainbridge.converters.StrictUtf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -59,9 +60,9 @@ public final class EventReader {
             }
             EventAttributes.Attribute attribute = EventAttributes.BY_HEADER.get(key);
             if (attribute != null) {
-                attributes.put(attribute.name(), attribute.parse(utf8(header.value()), topic));
+                attributes.put(attribute.name(), attribute.parse(utf8(topic, key, header.value()), topic));
             } else if (key.equals(EventWriter.CONTENT_TYPE_HEADER)) {
-                contentType = utf8(header.value());
+                contentType = utf8(topic, key, header.value());
             } else if (key.equals(data.json().schemaHeaderName())) {
                 schemaHeader = header.value();
             }
@@ -135,10 +136,12 @@ public final class EventReader {
 
     private static String text(Headers headers, String key) {
         Header header = headers.lastHeader(key);
-        return header == null || header.value() == null ? null : utf8(header.value());
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String utf8(String topic, String key, byte[] bytes) {
+        return StrictUtf8.decode(bytes)
+                .orElseThrow(() -> new DataException(
+                        "Header '" + key + "' of a record in topic '" + topic + "' is not valid UTF-8"));
     }
 }
