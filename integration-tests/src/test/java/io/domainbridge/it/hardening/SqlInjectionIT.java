@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.domainbridge.it.rig.ConnectStack;
 import io.domainbridge.it.rig.PluginArchive;
-import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.it.sink.ConsumerDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Values that look like SQL reach the command sink's tables verbatim, as bound parameters, and run nothing. */
+/**
+ * Values that look like SQL reach the command sink's tables verbatim, as bound parameters, and run nothing;
+ * identifiers that would end a statement are quoted in the consumer database's own dialect.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SqlInjectionIT {
+abstract class SqlInjectionIT {
 
     private static final String TOPIC = "injection.events";
     private static final List<String> HOSTILE = List.of(
@@ -44,24 +47,37 @@ class SqlInjectionIT {
     private static final String TABLES = "canary,notes,statuses," + WEIRD_TABLE;
 
     private final ObjectMapper json = new ObjectMapper();
-    private PostgresDatabase database;
+    private ConsumerDatabase database;
     private ConnectStack stack;
     private EmbeddedConnectCluster connect;
 
     @BeforeAll
     void start(@TempDir Path pluginPath) {
-        database = PostgresDatabase.create("injection");
-        database.inTransaction(
-                "create table canary (id int primary key, v text not null)",
+        database = openDatabase();
+        database.execute(
+                "create table canary (id int primary key, v varchar(100) not null)",
                 "insert into canary values (1, 'untouched')",
-                "create table notes (id text primary key, v text)",
-                "create table statuses (id text primary key, v text)",
-                "create table \"" + WEIRD_TABLE + "\" (id text primary key, \"" + WEIRD_COLUMN + "\" text)");
+                "create table notes (id varchar(64) primary key, v text)",
+                "create table statuses (id varchar(64) primary key, v text)",
+                "create table " + quote(WEIRD_TABLE) + " (id varchar(64) primary key, " + quote(WEIRD_COLUMN)
+                        + " text)");
         PluginArchive.installInto(pluginPath);
         stack = ConnectStack.start(getClass().getSimpleName(), pluginPath, 1);
         connect = stack.cluster();
         connect.kafka().createTopic(TOPIC, 1);
     }
+
+    /** A fresh consumer database on the server under test. */
+    abstract ConsumerDatabase openDatabase();
+
+    /** An identifier quoted the way the server under test quotes it. */
+    abstract String quote(String identifier);
+
+    /** A statement that inserts {@code :data.id} and {@code :data.v} into statuses, or updates v on a duplicate id. */
+    abstract String upsertStatement();
+
+    /** An SQL expression naming the schema the tables were created in. */
+    abstract String currentSchema();
 
     @AfterAll
     void stop() {
@@ -88,9 +104,9 @@ class SqlInjectionIT {
         await().atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> {
-                    assertThat(database.column("select id || '|' || v from notes order by id"))
+                    assertThat(database.column("select concat(id, '|', v) from notes order by id"))
                             .containsExactlyElementsOf(expected);
-                    assertThat(database.column("select id || '|' || v from statuses order by id"))
+                    assertThat(database.column("select concat(id, '|', v) from statuses order by id"))
                             .containsExactlyElementsOf(expected);
                 });
         assertCanaryUntouched();
@@ -114,11 +130,11 @@ class SqlInjectionIT {
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("weird-sink", 1, "sink not running");
         connect.kafka().produce("weird.events", "w1", event("w-1", "NoteWritten", "w1", HOSTILE.get(0)));
 
-        String query = "select id || '|' || \"" + WEIRD_COLUMN + "\" from \"" + WEIRD_TABLE + "\"";
+        String query = "select concat(id, '|', " + quote(WEIRD_COLUMN) + ") from " + quote(WEIRD_TABLE);
         await().atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> assertThat(database.column(query)).containsExactly("w1|" + HOSTILE.get(0)));
-        assertThat(database.column("select count(*) from \"" + WEIRD_INBOX + "\""))
+        assertThat(database.column("select count(*) from " + quote(WEIRD_INBOX)))
                 .containsExactly("1");
         connect.deleteConnector("weird-sink");
         assertCanaryUntouched();
@@ -126,22 +142,27 @@ class SqlInjectionIT {
 
     @Test
     void identifiersWithQuotesAreRejectedByValidation() {
-        Map<String, String> config = sinkConfig();
-        config.put("mappings.notes.table", "notes\"; drop table canary; --");
-        config.put("mappings.notes.fields", "data.id:id, data.v:\"v\"; drop table canary; --");
+        for (String quote : List.of("\"", "`")) {
+            Map<String, String> config = sinkConfig();
+            config.put("mappings.notes.table", "notes" + quote + "; drop table canary; --");
+            config.put(
+                    "mappings.notes.fields", "data.id:id, data.v:" + quote + "v" + quote + "; drop table canary; --");
 
-        ConfigInfos result = connect.validateConnectorConfig("CommandSinkConnector", config);
+            ConfigInfos result = connect.validateConnectorConfig("CommandSinkConnector", config);
 
-        assertThat(result.configs().stream()
-                        .filter(info -> !info.configValue().errors().isEmpty())
-                        .map(info -> info.configValue().name()))
-                .contains("mappings.notes.table", "mappings.notes.fields");
+            assertThat(result.configs().stream()
+                            .filter(info -> !info.configValue().errors().isEmpty())
+                            .map(info -> info.configValue().name()))
+                    .as("identifiers with %s", quote)
+                    .contains("mappings.notes.table", "mappings.notes.fields");
+        }
         assertCanaryUntouched();
     }
 
     private void assertCanaryUntouched() {
-        assertThat(database.column("select id || ':' || v from canary")).containsExactly("1:untouched");
-        assertThat(database.column("select table_name from information_schema.tables where table_schema = 'public'"
+        assertThat(database.column("select concat(id, ':', v) from canary")).containsExactly("1:untouched");
+        assertThat(database.column("select table_name from information_schema.tables where table_schema = "
+                        + currentSchema()
                         + " and table_name not like 'domainbridge%' and table_name not like 'inbox%'"
                         + " order by table_name"))
                 .containsExactlyInAnyOrder(TABLES.split(",", 4));
@@ -165,9 +186,7 @@ class SqlInjectionIT {
         config.put("connector.class", "io.domainbridge.connectors.CommandSinkConnector");
         config.put("tasks.max", "1");
         config.put("topics", TOPIC);
-        config.put(
-                "connection.url",
-                "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name());
+        config.put("connection.url", database.url());
         config.put("connection.user", database.user());
         config.put("connection.password", database.password());
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -180,10 +199,7 @@ class SqlInjectionIT {
         config.put("mappings.notes.key.columns", "id");
         config.put("mappings.statuses.event.types", "StatusSet");
         config.put("mappings.statuses.action", "statement");
-        config.put(
-                "mappings.statuses.statement",
-                "INSERT INTO statuses (id, v) VALUES (:data.id, :data.v)"
-                        + " ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v");
+        config.put("mappings.statuses.statement", upsertStatement());
         return config;
     }
 }

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The consuming domain's database on either server: its URL, DDL differences and simple queries. */
-final class ConsumerDatabase implements AutoCloseable {
+public final class ConsumerDatabase implements AutoCloseable {
 
     /** Opens a connection to the database. */
-    interface Connector {
+    public interface Connector {
         Connection connect() throws SQLException;
     }
 
@@ -35,37 +35,37 @@ final class ConsumerDatabase implements AutoCloseable {
         this.drop = drop;
     }
 
-    static ConsumerDatabase postgres() {
+    public static ConsumerDatabase postgres() {
         PostgresDatabase database = PostgresDatabase.create("sink");
         String url = "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name();
         return new ConsumerDatabase(
                 url, database.user(), database.password(), "timestamptz", database::connect, database::close);
     }
 
-    static ConsumerDatabase mariaDb() {
+    public static ConsumerDatabase mariaDb() {
         MariaDbDatabase database = MariaDbDatabase.create("sink");
         String url = "jdbc:mariadb://" + database.host() + ":" + database.port() + "/" + database.name();
         return new ConsumerDatabase(
                 url, database.user(), database.password(), "timestamp(6)", database::connect, database::close);
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    String timestampType() {
+    public String timestampType() {
         return timestampType;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return connector.connect();
     }
 
@@ -74,7 +74,7 @@ final class ConsumerDatabase implements AutoCloseable {
         drop.run();
     }
 
-    void execute(String... statements) {
+    public void execute(String... statements) {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -85,7 +85,7 @@ final class ConsumerDatabase implements AutoCloseable {
         }
     }
 
-    List<String> column(String query) {
+    public List<String> column(String query) {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(query);
                 ResultSet rows = statement.executeQuery()) {
