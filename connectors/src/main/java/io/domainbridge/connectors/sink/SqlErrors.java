@@ -12,7 +12,10 @@ public final class SqlErrors {
     public enum Kind {
         /** Connection loss, serialization failure, deadlock, lock wait timeout: roll back and retry the batch. */
         TRANSIENT,
-        /** Constraint violations and data exceptions: the record goes to the dead-letter queue. */
+        /**
+         * Constraint violations, data exceptions, and a value whose type the column cannot take (e.g. text bound to an
+         * integer column): the record goes to the dead-letter queue.
+         */
         RECORD,
         /** Anything else (missing table, bad SQL, permissions): the task fails. */
         FATAL
@@ -20,6 +23,7 @@ public final class SqlErrors {
 
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01");
     private static final Set<Integer> MARIADB_TRANSIENT_CODES = Set.of(1205, 1213);
+    private static final String DATATYPE_MISMATCH = "42804";
 
     private SqlErrors() {}
 
@@ -47,7 +51,7 @@ public final class SqlErrors {
                 || e instanceof SQLRecoverableException) {
             return Kind.TRANSIENT;
         }
-        if (state.startsWith("23") || state.startsWith("22")) {
+        if (state.startsWith("23") || state.startsWith("22") || state.equals(DATATYPE_MISMATCH)) {
             return Kind.RECORD;
         }
         return Kind.FATAL;

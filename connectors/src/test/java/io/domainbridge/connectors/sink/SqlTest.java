@@ -91,6 +91,8 @@ class SqlTest {
         assertThat(SqlErrors.classify(new SQLException("lock", "HY000", 1205))).isEqualTo(SqlErrors.Kind.TRANSIENT);
         assertThat(SqlErrors.classify(new SQLException("nn", "23502"))).isEqualTo(SqlErrors.Kind.RECORD);
         assertThat(SqlErrors.classify(new SQLException("bad", "22P02"))).isEqualTo(SqlErrors.Kind.RECORD);
+        assertThat(SqlErrors.classify(new SQLException("text into int", "42804")))
+                .isEqualTo(SqlErrors.Kind.RECORD);
         assertThat(SqlErrors.classify(new SQLException("no table", "42P01"))).isEqualTo(SqlErrors.Kind.FATAL);
         BatchUpdateException batch = new BatchUpdateException("batch", null, 0, new int[0]);
         batch.setNextException(new SQLException("unique", "23505"));
