@@ -19,6 +19,10 @@ JSON="$json" REPORT="$report" DAY="$day" COMMIT="$commit" JMH_OPTIONS="${jmh_opt
 import json
 import math
 import os
+import sys
+
+sys.path.insert(0, "bench")
+import summary
 
 env = os.environ
 with open(env["JSON"]) as f:
@@ -111,6 +115,16 @@ if PRIMARY in results and BASELINE in results:
     lines.append(
         f"CommandEventEnvelope (declared) / EventRouter = **{primary:.3f}**{within}; target at most {target}: "
         f"**{verdict}**."
+    )
+    summary.add(
+        "Outbox envelope (JMH)",
+        "CommandEventEnvelope / Debezium EventRouter",
+        f'{results[PRIMARY]["score"]:,.0f} ns/record',
+        f'{results[BASELINE]["score"]:,.0f} ns/record',
+        f"{primary:.2f}",
+        f"≤ {target}",
+        "yes" if verdict == "met" else "no",
+        env["REPORT"],
     )
     if "commandEventEnvelopeInferred" in results:
         lines.append(

@@ -5,6 +5,9 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import summary  # noqa: E402
+
 PREFIX = "io.domainbridge.bench.DomainBoundaryBenchmark."
 
 ROWS = [
@@ -108,6 +111,17 @@ def main():
             r, error = ratio(results, numerator, denominator)
             goal, met = verdict(r, error, target)
             lines.append(f"| {label} | {r:.2f} | {fmt_error(error, 2)} | {goal} | {met} |")
+            if target is not None:
+                summary.add(
+                    "Transforms (JMH)",
+                    label,
+                    f"{results[numerator][0]:,.0f} ns/record",
+                    f"{results[denominator][0]:,.0f} ns/record",
+                    f"{r:.2f}",
+                    goal,
+                    met.replace("**", ""),
+                    env["REPORT"],
+                )
     lines += [
         "",
         "Ratio errors combine the two relative errors in quadrature. Compare ratios only within one run: absolute"

@@ -98,6 +98,31 @@ final class SinkBenchReport {
         return md.toString();
     }
 
+    /** The headline ratios for the one-page report of bench/run-all.sh. */
+    void summarize(Path report) {
+        summarize(report, "c", "CommandSink / raw JDBC batch loop", 0.6);
+        summarize(report, "b", "CommandSink / Debezium JDBC sink", 2.0);
+    }
+
+    private void summarize(Path report, String baseline, String figure, double target) {
+        if (!entries.containsKey("a") || !entries.containsKey(baseline)) {
+            return;
+        }
+        double ours = entries.get("a").measurement().recordsPerSecond();
+        double theirs = entries.get(baseline).measurement().recordsPerSecond();
+        double ratio = ours / theirs;
+        BenchSummary.add(
+                new BenchSummary.Row(
+                        "Sink throughput",
+                        figure,
+                        String.format(Locale.ROOT, "%,.0f records/s", ours),
+                        String.format(Locale.ROOT, "%,.0f records/s", theirs),
+                        String.format(Locale.ROOT, "%.2f", ratio),
+                        String.format(Locale.ROOT, "≥ %.1f", target),
+                        ratio >= target ? "yes" : "no"),
+                report);
+    }
+
     private void ratio(StringBuilder md, String numerator, String denominator, String label, String target) {
         if (entries.containsKey(numerator) && entries.containsKey(denominator)) {
             double value = entries.get(numerator).measurement().recordsPerSecond()

@@ -56,6 +56,7 @@ public final class SinkThroughputBenchmark {
             SinkBenchReport result = new SinkThroughputBenchmark(records, batchSize, database, stack.cluster()).run();
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, result.markdown());
+            result.summarize(report);
             System.out.println(result.markdown());
             System.out.println("Wrote " + report);
         }
