@@ -46,7 +46,9 @@ public final class LookupLatencyBenchmark {
     private LookupBenchReport run() throws Exception {
         report.loadBefore(Provenance.loadAverage());
         Path pluginPath = Files.createTempDirectory("lookup-bench-plugins");
-        try (ScenarioDriver driver = new ScenarioDriver(new ShippingScenario()).log(LookupLatencyBenchmark::log)) {
+        try (BenchResources resources = new BenchResources()) {
+            ScenarioDriver driver = resources.add(
+                    new ScenarioDriver(new ShippingScenario()).wallClockEvents().log(LookupLatencyBenchmark::log));
             driver.start(pluginPath);
             long commandsStart = System.nanoTime();
             int events = driver.runCommands(settings.commands(), SEED);
