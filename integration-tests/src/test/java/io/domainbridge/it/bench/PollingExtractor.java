@@ -53,6 +53,7 @@ final class PollingExtractor implements AutoCloseable {
             lastUpdatedAt = row.getObject(1, OffsetDateTime.class);
             lastId = row.getLong(2);
         }
+        statements++;
         thread = new Thread(this::pollLoop, "polling-extractor");
         thread.start();
     }
@@ -61,6 +62,7 @@ final class PollingExtractor implements AutoCloseable {
         return backendPid;
     }
 
+    /** SQL statements the extractor ran: its start position query and every poll. */
     long statements() {
         return statements;
     }
