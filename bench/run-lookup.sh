@@ -6,9 +6,9 @@
 #
 # Usage: bench/run-lookup.sh
 # Environment (defaults in brackets):
-#   LOOKUP_COMMANDS [3000]: scenario commands run before measuring (about one package per five commands)
-#   LOOKUP_CLIENTS [8]  LOOKUP_SERVER_THREADS [= clients]  LOOKUP_RATE [800]: total open-loop lookups/s
-#   LOOKUP_SECONDS [10] per side and round  LOOKUP_ROUNDS [3]  LOOKUP_WARMUP_SECONDS [5]
+#   LOOKUP_COMMANDS [2000]: scenario commands run before measuring (about one package per five commands)
+#   LOOKUP_CLIENTS [8]  LOOKUP_SERVER_THREADS [= clients]  LOOKUP_RATE [500]: total open-loop lookups/s
+#   LOOKUP_SECONDS [8] per side and round  LOOKUP_ROUNDS [3]  LOOKUP_WARMUP_SECONDS [4]
 #   LOOKUP_SATURATED_SECONDS [5]: closed-loop run per side  LOOKUP_OUTAGE_SECONDS [3]: run with the service stopped
 #   RESULTS_DIR [bench/results]  MVN_FLAGS [none], e.g. -o for an offline build
 #   DOMAINBRIDGE_PG_URL / _USER / _PASSWORD: the PostgreSQL server, as for the integration tests

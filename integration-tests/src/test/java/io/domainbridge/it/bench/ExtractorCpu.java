@@ -11,14 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * CPU time of the extractor's backends on the source server: every backend connected to the source database other
- * than the harness's own (Debezium's walsender and its JDBC connection, or the poller's connection), from
+ * CPU time of the extractor's backends on the source server: every client backend and walsender connected to the
+ * source database other than the harness's own (Debezium's walsender and its JDBC connection, or the poller's
+ * connection; autovacuum workers are not counted), from
  * {@link #begin} until {@link #millis}. Backends that connect in between count from their start.
  */
 final class ExtractorCpu {
 
     private static final String BACKENDS = "select pid, backend_type, coalesce(nullif(application_name, ''), '-')"
-            + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()";
+            + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+            + " and backend_type in ('client backend', 'walsender')";
 
     private final PostgresDatabase database;
     private final Map<Integer, Long> startMillis = new LinkedHashMap<>();

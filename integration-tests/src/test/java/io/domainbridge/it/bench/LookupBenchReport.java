@@ -65,9 +65,9 @@ final class LookupBenchReport {
                 .append(setup)
                 .append("\n\n")
                 .append(Provenance.markdown(loadBefore, loadAfter))
-                .append(
-                        "\n| Load | Lookup | ok | errors | lookups/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("\n| Load | Lookup | ok | errors | not sent | lookups/s | p50 ms | p90 ms | p99 ms"
+                        + " | p99.9 ms | max ms |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         rows.forEach(row -> latencyLine(md, row));
         md.append("\n| Ratio (same run) | Value |\n|---|---:|\n");
         ratios.forEach(
@@ -110,11 +110,12 @@ final class LookupBenchReport {
         LookupLoad.Result r = row.result();
         md.append(String.format(
                 Locale.ROOT,
-                "| %s | %s | %,d | %,d | %,.0f | %.3f | %.3f | %.3f | %.3f | %.2f |%n",
+                "| %s | %s | %,d | %,d | %,d | %,.0f | %.3f | %.3f | %.3f | %.3f | %.2f |%n",
                 row.load(),
                 row.lookup(),
                 r.ok(),
                 r.errors(),
+                r.unsent(),
                 r.throughput(),
                 r.latencies().percentileMillis(50),
                 r.latencies().percentileMillis(90),
@@ -150,6 +151,7 @@ final class LookupBenchReport {
         phase.put("ok", r.ok());
         phase.put("errors", r.errors());
         phase.put("firstError", r.firstError());
+        phase.put("notSent", r.unsent());
         phase.put("seconds", r.seconds());
         phase.put("throughputPerSecond", r.throughput());
         for (double p : PERCENTILES) {

@@ -186,7 +186,8 @@ public final class LookupLatencyBenchmark {
                 latencies,
                 all.errors() + next.errors(),
                 all.firstError() != null ? all.firstError() : next.firstError(),
-                all.seconds() + next.seconds());
+                all.seconds() + next.seconds(),
+                all.unsent() + next.unsent());
     }
 
     private static double seconds(long since) {

@@ -17,8 +17,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LookupLoad {
 
-    /** Latencies of successful lookups, the count of failed ones, the first failure, and how long the run took. */
-    record Result(Latencies latencies, long errors, String firstError, double seconds) {
+    /**
+     * Latencies of successful lookups, the count of failed ones, the first failure, how long the run took, and how
+     * many scheduled lookups were never sent because the clients were still that far behind when the grace time after
+     * the run ran out (open loop only).
+     */
+    record Result(Latencies latencies, long errors, String firstError, double seconds, long unsent) {
 
         long ok() {
             return latencies.count();
@@ -62,7 +66,9 @@ final class LookupLoad {
         long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
         long end = start + duration.toNanos();
         List<Latencies> perThread = new ArrayList<>();
+        long giveUp = end + duration.toNanos();
         long[] errors = new long[clients.size()];
+        long[] unsent = new long[clients.size()];
         AtomicReference<String> firstError = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < clients.size(); k++) {
@@ -73,7 +79,11 @@ final class LookupLoad {
             Random random = new Random(seed + k);
             long first = start + k * stagger;
             Thread thread = new Thread(
-                    () -> errors[index] = drive(client, random, first, interval, end, latencies, firstError),
+                    () -> {
+                        long[] outcome = drive(client, random, first, interval, end, giveUp, latencies, firstError);
+                        errors[index] = outcome[0];
+                        unsent[index] = outcome[1];
+                    },
                     "lookup-client-" + k);
             thread.start();
             threads.add(thread);
@@ -84,24 +94,33 @@ final class LookupLoad {
         double seconds = Math.max(System.nanoTime(), end) - start;
         Latencies all = new Latencies();
         perThread.forEach(all::addAll);
-        long errorCount = 0;
-        for (long e : errors) {
-            errorCount += e;
-        }
-        return new Result(all, errorCount, firstError.get(), seconds / 1e9);
+        return new Result(all, sum(errors), firstError.get(), seconds / 1e9, sum(unsent));
     }
 
-    /** One client's loop; returns its number of failed lookups. */
-    private long drive(
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    /** One client's loop; returns its number of failed lookups and of scheduled lookups it gave up on. */
+    private long[] drive(
             PackageLookup client,
             Random random,
             long first,
             long interval,
             long end,
+            long giveUp,
             Latencies latencies,
             AtomicReference<String> firstError) {
         long failures = 0;
-        for (long intended = first; intended < end; intended = interval > 0 ? intended + interval : System.nanoTime()) {
+        long intended = first;
+        for (; intended < end; intended = interval > 0 ? intended + interval : System.nanoTime()) {
+            if (System.nanoTime() > giveUp) {
+                break;
+            }
             long wait = intended - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -119,6 +138,7 @@ final class LookupLoad {
                 firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
-        return failures;
+        long unsent = interval > 0 && intended < end ? (end - intended + interval - 1) / interval : 0;
+        return new long[] {failures, unsent};
     }
 }

@@ -20,13 +20,13 @@ record LookupSettings(
         Map<String, String> env = System.getenv();
         int clients = Integer.parseInt(env.getOrDefault("LOOKUP_CLIENTS", "8"));
         return new LookupSettings(
-                Integer.parseInt(env.getOrDefault("LOOKUP_COMMANDS", "3000")),
+                Integer.parseInt(env.getOrDefault("LOOKUP_COMMANDS", "2000")),
                 clients,
                 Integer.parseInt(env.getOrDefault("LOOKUP_SERVER_THREADS", Integer.toString(clients))),
-                Double.parseDouble(env.getOrDefault("LOOKUP_RATE", "800")),
-                seconds(env, "LOOKUP_SECONDS", 10),
+                Double.parseDouble(env.getOrDefault("LOOKUP_RATE", "500")),
+                seconds(env, "LOOKUP_SECONDS", 8),
                 Integer.parseInt(env.getOrDefault("LOOKUP_ROUNDS", "3")),
-                seconds(env, "LOOKUP_WARMUP_SECONDS", 5),
+                seconds(env, "LOOKUP_WARMUP_SECONDS", 4),
                 seconds(env, "LOOKUP_SATURATED_SECONDS", 5),
                 seconds(env, "LOOKUP_OUTAGE_SECONDS", 3));
     }
@@ -48,12 +48,13 @@ record LookupSettings(
                         + " by primary key and build the same `PackageView`: (a) a prepared JDBC query on the replica,"
                         + " one connection per client thread; (b) `GET /packages/{id}` with `java.net.http.HttpClient`"
                         + " (HTTP/1.1, kept alive, JSON parsed with Jackson) to Logistics' service, the JDK's"
-                        + " `HttpServer` on a fixed pool of %d threads, each with its own JDBC connection running the"
+                        + " `HttpServer` (`sun.net.httpserver.nodelay=true`) on a fixed pool of %d threads, each with its own JDBC connection running the"
                         + " equivalent query on Logistics' `shipping.packages`. Ids are drawn uniformly from the"
                         + " packages present, the same sequence for both sides. %d client threads in the benchmark's"
                         + " JVM; in the open loop each thread has a fixed schedule (together %,.0f lookups/s, evenly"
                         + " staggered) and latency runs from the intended send time, so a stall counts against every"
-                        + " lookup it delays. Rounds alternate which side goes first; the table merges the rounds."
+                        + " lookup it delays; lookups still scheduled when the clients are a whole run length behind are"
+                        + " not sent and counted. Rounds alternate which side goes first; the table merges the rounds."
                         + " Warm-up %d s per side first (not reported). Then each side closed-loop (back to back)"
                         + " for its maximum throughput, then the open loop once more with Logistics' service stopped."
                         + " PostgreSQL 15 on the same host serves both databases; broker, worker, service and clients"

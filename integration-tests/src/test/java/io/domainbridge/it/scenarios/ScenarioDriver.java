@@ -319,14 +319,25 @@ public final class ScenarioDriver implements AutoCloseable {
         if (kept) {
             return;
         }
-        if (connect != null) {
-            configs.keySet().forEach(connect::deleteConnector);
+        try {
+            if (connect != null) {
+                configs.keySet().forEach(connect::deleteConnector);
+            }
+        } finally {
+            closeStackAndDatabases();
         }
-        if (stack != null) {
-            stack.close();
-        }
-        if (databases != null) {
-            databases.close();
+    }
+
+    /** The databases are dropped even when the stack fails to stop, so no replication slot outlives the run. */
+    private void closeStackAndDatabases() {
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            if (databases != null) {
+                databases.close();
+            }
         }
     }
 
