@@ -26,7 +26,7 @@ final class OrdersTable {
             statement.execute("create schema shop");
             statement.execute("create table " + TABLE + " (id bigint primary key, customer_id bigint not null,"
                     + " status text not null, amount numeric(12,2) not null, note text, version int not null,"
-                    + " updated_at timestamptz not null default now())");
+                    + " updated_at timestamptz not null default now()) with (autovacuum_enabled = false)");
             statement.execute("create index " + INDEX + " on " + TABLE + " (updated_at, id)");
             statement.execute("insert into " + TABLE + " select g, g % 997, 'NEW', (g % 100000) / 100.0,"
                     + " repeat('n', 80), 1, now() - interval '1 day' + g * interval '1 ms'"

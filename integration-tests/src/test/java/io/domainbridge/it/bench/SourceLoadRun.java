@@ -18,9 +18,9 @@ record SourceLoadRun(
         Map<String, Long> stats,
         int harnessTransactions) {
 
-    /** Transactions on the source database other than the writer's and the harness's: the extractor's. */
+    /** Transactions committed on the source database other than the writer's and the harness's: the extractor's. */
     long extractorTransactions() {
-        return stats.get("xacts") - workload.transactions() - harnessTransactions;
+        return stats.get("xact_commit") - workload.transactions() - harnessTransactions;
     }
 
     int changesMissed() {

@@ -16,7 +16,8 @@ import java.util.Map;
 final class SourceServerStats {
 
     private static final String QUERY = "select"
-            + " (select xact_commit + xact_rollback from pg_stat_database where datname = current_database()) as xacts,"
+            + " (select xact_commit from pg_stat_database where datname = current_database()) as xact_commit,"
+            + " (select xact_rollback from pg_stat_database where datname = current_database()) as xact_rollback,"
             + " t.seq_scan, t.seq_tup_read, coalesce(t.idx_scan, 0) as idx_scan,"
             + " coalesce(t.idx_tup_fetch, 0) as idx_tup_fetch,"
             + " i.idx_scan as poll_index_scan, i.idx_tup_read as poll_index_tup_read,"
@@ -33,8 +34,21 @@ final class SourceServerStats {
 
     /** Figure names, in the order of the report. */
     static final String[] FIGURES = {
-        "xacts", "seq_scan", "seq_tup_read", "idx_scan", "idx_tup_fetch", "poll_index_scan", "poll_index_tup_read",
-        "poll_index_tup_fetch", "heap_blocks", "index_blocks", "slot_txns", "slot_bytes", "slot_spill", "wal_bytes"
+        "xact_commit",
+        "xact_rollback",
+        "seq_scan",
+        "seq_tup_read",
+        "idx_scan",
+        "idx_tup_fetch",
+        "poll_index_scan",
+        "poll_index_tup_read",
+        "poll_index_tup_fetch",
+        "heap_blocks",
+        "index_blocks",
+        "slot_txns",
+        "slot_bytes",
+        "slot_spill",
+        "wal_bytes"
     };
 
     private SourceServerStats() {}
