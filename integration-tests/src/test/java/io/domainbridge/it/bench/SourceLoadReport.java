@@ -71,12 +71,17 @@ final class SourceLoadReport {
                         "%,.0f",
                         true),
                 new Figure(
-                        "Transactions on the source database besides the writer's and the harness's",
+                        "Transactions committed on the source database besides the writer's and the harness's",
                         SourceLoadRun::extractorTransactions,
                         "%,.0f",
                         true),
                 new Figure(
-                        "Index scans of `(updated_at, id)` (only the extractor uses it)",
+                        "Transactions rolled back (the walsender's catalog access while decoding)",
+                        r -> r.stats().get("xact_rollback"),
+                        "%,.0f",
+                        false),
+                new Figure(
+                        "Index scans of `(updated_at, id)` (only the extractor uses it; planner probes included)",
                         r -> r.stats().get("poll_index_scan"),
                         "%,.0f",
                         true),
@@ -209,7 +214,9 @@ final class SourceLoadReport {
                         + " the writer's and the harness's (10 ms resolution). Capture lag runs from the writer's"
                         + " commit (wall clock after the statement returned) until the extractor had the change:"
                         + " Debezium's `ts_us` (when the connector processed the event), or when the poll returned"
-                        + " the row.",
+                        + " the row. Index scans include the planner's probes of the index for the current highest"
+                        + " `updated_at` (each custom plan of the poll query makes one, as the parameter lies beyond"
+                        + " the column's histogram); autovacuum is off for the table.",
                 OrdersTable.TABLE,
                 settings.rows(),
                 settings.rate(),
