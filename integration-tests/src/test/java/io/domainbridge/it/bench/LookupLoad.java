@@ -97,6 +97,12 @@ final class LookupLoad {
         return new Result(all, sum(errors), firstError.get(), seconds / 1e9, sum(unsent));
     }
 
+    /** The failure's kind and message, or its cause when it has no message (as a refused connection). */
+    private static String describe(Exception e) {
+        String detail = e.getMessage() != null ? e.getMessage() : String.valueOf(e.getCause());
+        return e.getClass().getSimpleName() + ": " + detail;
+    }
+
     private static long sum(long[] values) {
         long total = 0;
         for (long value : values) {
@@ -135,7 +141,7 @@ final class LookupLoad {
                 latencies.add(System.nanoTime() - sent);
             } catch (Exception e) {
                 failures++;
-                firstError.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+                firstError.compareAndSet(null, describe(e));
             }
         }
         long unsent = interval > 0 && intended < end ? (end - intended + interval - 1) / interval : 0;

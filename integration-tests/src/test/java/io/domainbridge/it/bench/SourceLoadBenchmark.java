@@ -68,8 +68,10 @@ public final class SourceLoadBenchmark {
         log("Starting Debezium's PostgreSQL connector (pgoutput, slot " + cdc.slot() + ")");
         cdc.start(TIMEOUT);
         log("Streaming; letting the startup statistics settle for "
-                + settings.settle().toSeconds() + " s");
-        Thread.sleep(settings.settle().toMillis());
+                + settings.settle().toSeconds() + " s, measuring the idle cost in the last "
+                + idleWindow().toSeconds() + " s");
+        Thread.sleep(settings.settle().minus(idleWindow()).toMillis());
+        SourceLoadRun.IdleCost idle = idleCost(cdc.slot());
         ExtractorCpu cpu = ExtractorCpu.begin(database);
         var before = SourceServerStats.read(database, cdc.slot());
         WriteWorkload.Result workload = write();
@@ -89,7 +91,8 @@ public final class SourceLoadBenchmark {
                 cpuMillis,
                 cpu.describe(),
                 delta,
-                HARNESS_TRANSACTIONS);
+                HARNESS_TRANSACTIONS,
+                idle);
         log(summary(run));
         return run;
     }
@@ -126,9 +129,28 @@ public final class SourceLoadBenchmark {
                 cpuMillis,
                 backends,
                 delta,
-                HARNESS_TRANSACTIONS + 2);
+                POLLING_HARNESS_TRANSACTIONS,
+                null);
         log(summary(run));
         return run;
+    }
+
+    /** The part of the settle time in which the idle cost is measured: all but its first 3 s. */
+    private Duration idleWindow() {
+        return settings.settle().minusSeconds(3).isNegative()
+                ? Duration.ZERO
+                : settings.settle().minusSeconds(3);
+    }
+
+    private SourceLoadRun.IdleCost idleCost(String slot) throws InterruptedException {
+        ExtractorCpu cpu = ExtractorCpu.begin(database);
+        long walBefore = SourceServerStats.read(database, slot).get("wal_bytes");
+        long start = System.nanoTime();
+        Thread.sleep(idleWindow().toMillis());
+        long cpuMillis = cpu.millis(Set.of());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long walBytes = SourceServerStats.read(database, slot).get("wal_bytes") - walBefore;
+        return new SourceLoadRun.IdleCost(cpuMillis, walBytes, seconds);
     }
 
     private WriteWorkload.Result write() throws Exception {

@@ -71,7 +71,8 @@ final class SourceLoadReport {
                         "%,.0f",
                         true),
                 new Figure(
-                        "Transactions committed on the source database besides the writer's and the harness's",
+                        "Transactions committed on the source database besides the writer's and the harness's"
+                                + " (autovacuum's visits to the database included)",
                         SourceLoadRun::extractorTransactions,
                         "%,.0f",
                         true),
@@ -129,6 +130,25 @@ final class SourceLoadReport {
                         r -> r.stats().get("wal_bytes") / 1e6,
                         "%,.1f",
                         false),
+                new Figure(
+                        "WAL written by the whole server per second of the write window (MB/s)",
+                        r -> r.stats().get("wal_bytes") / 1e6 / r.workload().seconds(),
+                        "%,.2f",
+                        false),
+                new Figure(
+                        "Idle, no change to the table: extractor backends' CPU (ms/s)",
+                        r -> r.idle() == null
+                                ? Double.NaN
+                                : r.idle().cpuMillis() / r.idle().seconds(),
+                        "%,.1f",
+                        false),
+                new Figure(
+                        "Idle: WAL written by the whole server, all of which the walsender reads (MB/s)",
+                        r -> r.idle() == null
+                                ? Double.NaN
+                                : r.idle().walBytes() / 1e6 / r.idle().seconds(),
+                        "%,.2f",
+                        false),
                 new Figure("Capture lag p50 (ms)", r -> r.captured().lag().percentileMillis(50), "%,.1f", true),
                 new Figure("Capture lag p99 (ms)", r -> r.captured().lag().percentileMillis(99), "%,.1f", true),
                 new Figure("Capture lag max (ms)", r -> r.captured().lag().maxMillis(), "%,.1f", true));
@@ -155,9 +175,7 @@ final class SourceLoadReport {
         md.append(" |\n|---").append("|---:".repeat(runs.size() + polls.size())).append("|\n");
         for (Figure figure : figures()) {
             md.append("| ").append(figure.label());
-            runs.forEach(r -> md.append(" | ")
-                    .append(String.format(
-                            Locale.ROOT, figure.format(), figure.value().applyAsDouble(r))));
+            runs.forEach(r -> md.append(" | ").append(format(figure, r)));
             for (SourceLoadRun p : polls) {
                 md.append(" | ")
                         .append(
@@ -181,6 +199,12 @@ final class SourceLoadReport {
                         .collect(Collectors.joining("; ")))
                 .append(".\n");
         return md.toString();
+    }
+
+    /** The figure of one run, or "-" where it does not apply. */
+    private static String format(Figure figure, SourceLoadRun run) {
+        double value = figure.value().applyAsDouble(run);
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, figure.format(), value);
     }
 
     private static String ratio(double numerator, double denominator) {
@@ -216,7 +240,9 @@ final class SourceLoadReport {
                         + " Debezium's `ts_us` (when the connector processed the event), or when the poll returned"
                         + " the row. Index scans include the planner's probes of the index for the current highest"
                         + " `updated_at` (each custom plan of the poll query makes one, as the parameter lies beyond"
-                        + " the column's histogram); autovacuum is off for the table.",
+                        + " the column's histogram); autovacuum is off for the table. The idle cost of"
+                        + " log-based capture is measured in the last %d s of the settle time, with the connector"
+                        + " streaming and no change to the table.",
                 OrdersTable.TABLE,
                 settings.rows(),
                 settings.rate(),
@@ -225,7 +251,8 @@ final class SourceLoadReport {
                 settings.settle().toSeconds(),
                 PollingExtractor.QUERY.replace("select " + OrdersTable.COLUMNS, "select *"),
                 settings.batchSize(),
-                intervals);
+                intervals,
+                Math.max(0, settings.settle().toSeconds() - 3));
     }
 
     void writeJson(Path file) throws IOException {
@@ -242,7 +269,10 @@ final class SourceLoadReport {
             r.put("key", run.key());
             r.put("label", run.label());
             for (Figure figure : figures()) {
-                r.put(figure.label().replace("*", ""), figure.value().applyAsDouble(run));
+                double value = figure.value().applyAsDouble(run);
+                if (!Double.isNaN(value)) {
+                    r.put(figure.label().replace("*", ""), value);
+                }
             }
             r.put("serverStatsDelta", run.stats());
             r.put("backends", run.backends());
