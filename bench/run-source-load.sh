@@ -8,7 +8,7 @@
 #
 # Usage: bench/run-source-load.sh
 # Environment (defaults in brackets):
-#   SOURCE_LOAD_RATE [200]: changes/s  SOURCE_LOAD_SECONDS [30]: write time per run
+#   SOURCE_LOAD_RATE [200]: changes/s  SOURCE_LOAD_SECONDS [20]: write time per run
 #   SOURCE_LOAD_ROWS [10000]: rows in the table at the start  SOURCE_LOAD_HOT_ROWS [1000]: newest ids updates pick from
 #   SOURCE_LOAD_POLL_INTERVALS_MS [1000,100]: one polling run per interval  SOURCE_LOAD_BATCH [1000]: rows per poll
 #   SOURCE_LOAD_SETTLE_SECONDS [11]: wait after Debezium starts, so its startup statistics are flushed first

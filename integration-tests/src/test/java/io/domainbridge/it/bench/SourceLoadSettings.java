@@ -19,7 +19,7 @@ record SourceLoadSettings(
         Map<String, String> env = System.getenv();
         return new SourceLoadSettings(
                 Integer.parseInt(env.getOrDefault("SOURCE_LOAD_RATE", "200")),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("SOURCE_LOAD_SECONDS", "30"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("SOURCE_LOAD_SECONDS", "20"))),
                 Integer.parseInt(env.getOrDefault("SOURCE_LOAD_ROWS", "10000")),
                 Integer.parseInt(env.getOrDefault("SOURCE_LOAD_HOT_ROWS", "1000")),
                 Arrays.stream(env.getOrDefault("SOURCE_LOAD_POLL_INTERVALS_MS", "1000,100")
