@@ -1,6 +1,8 @@
 package io.domainbridge.it.bench;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,7 +13,7 @@ final class Captures {
 
     private final Set<String> versions = new HashSet<>();
     private final Set<Long> deletes = new HashSet<>();
-    private final java.util.List<long[]> timings = new java.util.ArrayList<>();
+    private final List<long[]> timings = new ArrayList<>();
     private long records;
 
     synchronized void row(long id, int version, long capturedMicros) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
  * Drives lookups of random package ids from several client threads, each with its own {@link PackageLookup}.
@@ -44,7 +45,7 @@ final class LookupLoad {
     /** Up to {@code count} ids spread over the whole set. */
     long[] sample(int count) {
         int step = Math.max(1, ids.length / count);
-        return java.util.stream.IntStream.range(0, Math.min(count, ids.length))
+        return IntStream.range(0, Math.min(count, ids.length))
                 .mapToLong(i -> ids[i * step])
                 .toArray();
     }

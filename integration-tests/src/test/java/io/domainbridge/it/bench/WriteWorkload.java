@@ -1,6 +1,7 @@
 package io.domainbridge.it.bench;
 
 import io.domainbridge.it.rig.PostgresDatabase;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,7 +85,7 @@ final class WriteWorkload {
             long id = nextId++;
             insert.setLong(1, id);
             insert.setLong(2, random.nextInt(997));
-            insert.setBigDecimal(3, java.math.BigDecimal.valueOf(random.nextInt(100_000), 2));
+            insert.setBigDecimal(3, BigDecimal.valueOf(random.nextInt(100_000), 2));
             insert.setString(4, "order " + id);
             insert.executeUpdate();
             log.inserted(id, nowMicros());
@@ -92,7 +93,7 @@ final class WriteWorkload {
         } else if (dice < 9) {
             long id = hotId();
             update.setString(1, random.nextBoolean() ? "PAID" : "SHIPPED");
-            update.setBigDecimal(2, java.math.BigDecimal.valueOf(random.nextInt(100_000), 2));
+            update.setBigDecimal(2, BigDecimal.valueOf(random.nextInt(100_000), 2));
             update.setLong(3, id);
             update.executeUpdate();
             int version = versions.merge(id, 1, Integer::sum);
