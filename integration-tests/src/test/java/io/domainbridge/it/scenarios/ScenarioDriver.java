@@ -63,6 +63,16 @@ public final class ScenarioDriver implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Event times from the wall clock (still strictly increasing) instead of the simulated clock, which moves up to a
+     * minute per event: runs of more than a few hundred commands would otherwise produce records the broker rejects
+     * as more than an hour in the future.
+     */
+    public ScenarioDriver wallClockEvents() {
+        OutboxEvents.useWallClock();
+        return this;
+    }
+
     /** Called after each command's commit with the command and the wall-clock time of the commit. */
     public interface CommitListener {
         void committed(int index, Command command, long committedAtMillis);
@@ -309,14 +319,25 @@ public final class ScenarioDriver implements AutoCloseable {
         if (kept) {
             return;
         }
-        if (connect != null) {
-            configs.keySet().forEach(connect::deleteConnector);
+        try {
+            if (connect != null) {
+                configs.keySet().forEach(connect::deleteConnector);
+            }
+        } finally {
+            closeStackAndDatabases();
         }
-        if (stack != null) {
-            stack.close();
-        }
-        if (databases != null) {
-            databases.close();
+    }
+
+    /** The databases are dropped even when the stack fails to stop, so no replication slot outlives the run. */
+    private void closeStackAndDatabases() {
+        try {
+            if (stack != null) {
+                stack.close();
+            }
+        } finally {
+            if (databases != null) {
+                databases.close();
+            }
         }
     }
 

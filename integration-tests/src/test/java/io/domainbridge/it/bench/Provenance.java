@@ -1,0 +1,64 @@
+package io.domainbridge.it.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Where a benchmark ran: the commit, the JVM, the machine's processors and its load average. */
+final class Provenance {
+
+    private Provenance() {}
+
+    /** One Markdown line per fact, with the load averages taken before and after the measurements. */
+    static String markdown(String loadBefore, String loadAfter) {
+        return "- Commit: `" + commit() + "`\n"
+                + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + "\n"
+                + "- Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel()
+                + "), shared with other builds; load average before/after: " + loadBefore + " / " + loadAfter + "\n";
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown model");
+        } catch (IOException e) {
+            return "unknown model";
+        }
+    }
+
+    /** The short commit id, marked when the work tree differs from it outside {@code bench/results}. */
+    static String commit() {
+        String commit = git("rev-parse", "--short", "HEAD");
+        String changes = git("status", "--porcelain", "--", ".", ":!bench/results");
+        return changes.isEmpty() ? commit : commit + " (with uncommitted changes)";
+    }
+
+    private static String git(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).trim();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 ? output : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}
