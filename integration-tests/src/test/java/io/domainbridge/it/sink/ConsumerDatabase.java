@@ -2,6 +2,7 @@ package io.domainbridge.it.sink;
 
 import io.domainbridge.it.rig.MariaDbDatabase;
 import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.it.rig.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The consuming domain's database on either server: its URL, DDL differences and simple queries. */
-final class ConsumerDatabase implements AutoCloseable {
+public final class ConsumerDatabase implements AutoCloseable {
 
     /** Opens a connection to the database. */
-    interface Connector {
-        Connection connect() throws SQLException;
+    public interface Connector {
+        public Connection connect() throws SQLException;
     }
 
     private final String url;
@@ -42,6 +43,13 @@ final class ConsumerDatabase implements AutoCloseable {
                 url, database.user(), database.password(), "timestamptz", database::connect, database::close);
     }
 
+    /** A new database on a server of the test's own; it goes away with the server. */
+    public static ConsumerDatabase on(PostgresServer server, String name) {
+        server.createDatabase(name);
+        return new ConsumerDatabase(
+                server.url(name), server.user(), server.password(), "timestamptz", () -> server.connect(name), () -> {});
+    }
+
     static ConsumerDatabase mariaDb() {
         MariaDbDatabase database = MariaDbDatabase.create("sink");
         String url = "jdbc:mariadb://" + database.host() + ":" + database.port() + "/" + database.name();
@@ -49,23 +57,23 @@ final class ConsumerDatabase implements AutoCloseable {
                 url, database.user(), database.password(), "timestamp(6)", database::connect, database::close);
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    String timestampType() {
+    public String timestampType() {
         return timestampType;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return connector.connect();
     }
 
@@ -74,7 +82,7 @@ final class ConsumerDatabase implements AutoCloseable {
         drop.run();
     }
 
-    void execute(String... statements) {
+    public void execute(String... statements) {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -85,7 +93,7 @@ final class ConsumerDatabase implements AutoCloseable {
         }
     }
 
-    List<String> column(String query) {
+    public List<String> column(String query) {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(query);
                 ResultSet rows = statement.executeQuery()) {
