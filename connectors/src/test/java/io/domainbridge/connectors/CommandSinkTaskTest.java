@@ -174,6 +174,23 @@ class CommandSinkTaskTest {
     }
 
     @Test
+    void aServerRestartingOrRecoveringFromACrashIsRetried() {
+        start(true, Fixtures.config());
+        database.fail(
+                e -> e.sql().startsWith("UPDATE"),
+                new SQLException("the database system is not yet accepting connections", "57P03"),
+                1);
+        List<org.apache.kafka.connect.sink.SinkRecord> batch =
+                List.of(event("e-1", "PackageStatusChanged", 1, "SHIPPED", 1));
+
+        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class);
+        assertThat(database.inbox).isEmpty();
+        task.put(batch);
+
+        assertThat(database.inbox).containsExactly("e-1");
+    }
+
+    @Test
     void openSeeksToTheOffsetsStoredInTheDatabase() {
         start(true, Fixtures.config());
         database.offsets.add(new Object[] {Fixtures.EVENTS, 0, 17L});
