@@ -125,20 +125,26 @@ class ConsumerDatabaseRestartIT {
             streaming.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             awaitInbox(count -> count == STREAM_LENGTH);
 
-            assertThat(appliedBetween("'-infinity'", crashedAt)).as("applied before the crash").isPositive();
-            assertThat(appliedBetween(recoveredAt, stoppedAt)).as("applied between crash and stop").isPositive();
-            assertThat(appliedBetween(restartedAt, "'infinity'")).as("applied after the outage").isPositive();
+            assertThat(appliedBetween("'-infinity'", crashedAt))
+                    .as("applied before the crash")
+                    .isPositive();
+            assertThat(appliedBetween(recoveredAt, stoppedAt))
+                    .as("applied between crash and stop")
+                    .isPositive();
+            assertThat(appliedBetween(restartedAt, "'infinity'"))
+                    .as("applied after the outage")
+                    .isPositive();
         } finally {
             producer.shutdownNow();
         }
 
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 1, "sink not running at the end");
         String packages = " order by package_id";
-        assertThat(database.column("select concat(package_id, ':', status, ':', applied_count) from deliveries"
-                        + packages))
+        assertThat(database.column(
+                        "select concat(package_id, ':', status, ':', applied_count) from deliveries" + packages))
                 .containsExactlyElementsOf(stream.expectedDeliveries());
-        assertThat(database.column("select concat(package_id, ':', location, ':', seq_no) from package_locations"
-                        + packages))
+        assertThat(database.column(
+                        "select concat(package_id, ':', location, ':', seq_no) from package_locations" + packages))
                 .containsExactlyElementsOf(stream.expectedLocations());
         assertThat(database.column("select event_id from domainbridge_inbox where consumer = '" + CONSUMER + "'"))
                 .containsExactlyInAnyOrderElementsOf(stream.ids());
@@ -185,15 +191,17 @@ class ConsumerDatabaseRestartIT {
     }
 
     private int inboxCount() {
-        return Integer.parseInt(database.column(
-                        "select count(*) from domainbridge_inbox where consumer = '" + CONSUMER + "'")
-                .get(0));
+        return Integer.parseInt(
+                database.column("select count(*) from domainbridge_inbox where consumer = '" + CONSUMER + "'")
+                        .get(0));
     }
 
     private void awaitInbox(IntPredicate condition) {
         await().atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
-                .until(() -> condition.test(inboxCount()));
+                .untilAsserted(() -> assertThat(inboxCount())
+                        .as("events in the inbox")
+                        .matches(condition::test, "the expected number"));
     }
 }

@@ -47,7 +47,12 @@ public final class ConsumerDatabase implements AutoCloseable {
     public static ConsumerDatabase on(PostgresServer server, String name) {
         server.createDatabase(name);
         return new ConsumerDatabase(
-                server.url(name), server.user(), server.password(), "timestamptz", () -> server.connect(name), () -> {});
+                server.url(name),
+                server.user(),
+                server.password(),
+                "timestamptz",
+                () -> server.connect(name),
+                () -> {});
     }
 
     static ConsumerDatabase mariaDb() {
