@@ -27,6 +27,7 @@ public final class SqlErrors {
      * or recovers from a crash.
      */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
+
     private static final Set<Integer> MARIADB_TRANSIENT_CODES = Set.of(1205, 1213);
 
     private SqlErrors() {}

@@ -51,15 +51,18 @@ class BrokerRestartIT {
                 String stoppedAt = serverClock(driver);
                 kafka.stopOnlyBrokers();
                 int committedAtStop = committed.get();
+                assertThat(kafka.runningBrokers()).as("brokers running during the outage").isEmpty();
                 // holding the outage, not waiting for a condition
                 LockSupport.parkNanos(OUTAGE.toNanos());
                 kafka.restartOnlyBrokers();
                 String restartedAt = serverClock(driver);
 
                 assertThat(committed.get())
-                        .as("commands committed while the broker was down")
+                        .as("commands committed since the broker stopped")
                         .isGreaterThan(committedAtStop);
-                assertThat(commands.isDone()).as("load still running after the restart").isFalse();
+                assertThat(commands.isDone())
+                        .as("load still running after the restart")
+                        .isFalse();
                 commands.get(LOAD.toSeconds() + TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
                 driver.assertConsistent();
@@ -90,6 +93,7 @@ class BrokerRestartIT {
 
     /** The clock of the database server, which the sinks' inbox timestamps come from, as a SQL literal. */
     private static String serverClock(ScenarioDriver driver) {
-        return "'" + driver.databases().rows(TRACKING, "select clock_timestamp()").get(0) + "'";
+        return "'"
+                + driver.databases().rows(TRACKING, "select clock_timestamp()").get(0) + "'";
     }
 }
