@@ -51,7 +51,9 @@ class BrokerRestartIT {
                 String stoppedAt = serverClock(driver);
                 kafka.stopOnlyBrokers();
                 int committedAtStop = committed.get();
-                assertThat(kafka.runningBrokers()).as("brokers running during the outage").isEmpty();
+                assertThat(kafka.runningBrokers())
+                        .as("brokers running during the outage")
+                        .isEmpty();
                 // holding the outage, not waiting for a condition
                 LockSupport.parkNanos(OUTAGE.toNanos());
                 kafka.restartOnlyBrokers();
