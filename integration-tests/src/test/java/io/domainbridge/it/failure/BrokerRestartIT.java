@@ -30,7 +30,7 @@ class BrokerRestartIT {
 
     private static final int FACTOR = Integer.getInteger("domainbridge.soak.factor", 1);
     private static final int COMMANDS_PER_SECOND = 20 * FACTOR;
-    private static final Duration LOAD = Duration.ofSeconds(25);
+    private static final Duration LOAD = Duration.ofSeconds(30);
     private static final Duration OUTAGE = Duration.ofSeconds(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String TRACKING = "customer_tracking";

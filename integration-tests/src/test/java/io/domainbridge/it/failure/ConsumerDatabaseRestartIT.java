@@ -43,7 +43,7 @@ class ConsumerDatabaseRestartIT {
     private static final Path CONNECT_CONFIGS =
             Path.of(System.getProperty("domainbridge.connect.configs", "../connect-configs"));
     private static final int FACTOR = Integer.getInteger("domainbridge.soak.factor", 1);
-    private static final int STREAM_LENGTH = 1500 * FACTOR;
+    private static final int STREAM_LENGTH = 2000 * FACTOR;
     private static final int EVENTS_PER_SECOND = 100 * FACTOR;
     private static final int PACKAGES = 25;
     private static final Duration OUTAGE = Duration.ofSeconds(4);

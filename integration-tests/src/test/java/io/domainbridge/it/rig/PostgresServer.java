@@ -1,5 +1,7 @@
 package io.domainbridge.it.rig;
 
+import static java.nio.file.StandardOpenOption.APPEND;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -172,11 +174,7 @@ public final class PostgresServer implements AutoCloseable {
                 "log_min_messages = warning",
                 "");
         try {
-            Files.writeString(
-                    data.resolve("postgresql.conf"),
-                    settings,
-                    StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(data.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot configure the server in " + data, e);
         }
