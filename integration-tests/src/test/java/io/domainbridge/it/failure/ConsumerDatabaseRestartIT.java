@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The consumer's PostgreSQL server goes away while the command sink is applying a steady stream of events: first a
- * crash ({@code pg_ctl -m immediate}, then crash recovery), later a clean stop and a few seconds without any server.
+ * crash ({@code pg_ctl -m immediate}, then crash recovery), later a clean stop and a few seconds without any server,
+ * during which the worker also restarts the sink's task, which so starts and gets its partition without a database.
  * The sink retries through both, and in the end the consumer tables say what the events say, each event id is in the
  * inbox exactly once and nothing was dead-lettered.
  */
@@ -100,7 +101,7 @@ class ConsumerDatabaseRestartIT {
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void theSinkRetriesThroughACrashAndAnOutageAndAppliesEveryEventOnce() throws Exception {
+    void theSinkRetriesThroughACrashAndAnOutageWithATaskRestartAndAppliesEveryEventOnce() throws Exception {
         List<PackageStream.Event> events = stream.next(STREAM_LENGTH);
         EventPacer pacer = new EventPacer(connect.kafka(), TOPIC, EVENTS_PER_SECOND);
         ExecutorService producer = Executors.newSingleThreadExecutor();
@@ -116,8 +117,12 @@ class ConsumerDatabaseRestartIT {
 
             String stoppedAt = serverClock();
             server.stop();
+            connect.restartTask(CONNECTOR, 0);
             // holding the outage, not waiting for a condition
             LockSupport.parkNanos(OUTAGE.toNanos());
+            assertThat(connect.connectorStatus(CONNECTOR).tasks().get(0).state())
+                    .as("task restarted while its database was down")
+                    .isEqualTo("RUNNING");
             server.startAgain();
             String restartedAt = serverStartTime();
             assertThat(pacer.sent()).as("events sent when the server was back").isLessThan(STREAM_LENGTH);
