@@ -59,6 +59,7 @@ class ConsumerDatabaseRestartIT {
     private final PackageStream stream = new PackageStream(new SinkEvents(), "db-", 1, PACKAGES);
 
     @BeforeAll
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void start(@TempDir Path pluginPath) throws Exception {
         server = PostgresServer.start();
         database = ConsumerDatabase.on(server, "consumer");
