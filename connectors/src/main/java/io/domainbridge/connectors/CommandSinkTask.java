@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies each {@code put()} batch in one transaction together with the inbox entries and offsets it covers, seeks to
- * the stored offsets when partitions are assigned, and reports to Connect only what the database committed.
+ * the stored offsets when partitions are assigned, and reports to Connect only what the database committed. A
+ * database that is briefly unreachable when the task starts or gets partitions is waited for like any transient error.
  */
 public class CommandSinkTask extends SinkTask {
 
@@ -36,9 +39,12 @@ public class CommandSinkTask extends SinkTask {
 
     private CommandSinkConfig config;
     private SinkConnection connection;
+    private InboxTable inbox;
     private OffsetsTable offsets;
     private BatchApplier applier;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Set<TopicPartition> unread = new HashSet<>();
+    private boolean tablesCreated;
     private int failedAttempts;
     private final Function<CommandSinkConfig, SinkConnection> connections;
 
@@ -60,44 +66,77 @@ public class CommandSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new CommandSinkConfig(props);
         connection = connections.apply(config);
-        InboxTable inbox = new InboxTable(config.dialect(), config.inboxTable(), config.consumerName());
+        inbox = new InboxTable(config.dialect(), config.inboxTable(), config.consumerName());
         offsets = new OffsetsTable(config.dialect(), config.offsetsTable(), config.consumerName());
         applier = new BatchApplier(
                 config.dialect(), config.mappings(), inbox, offsets, config.batchSize(), config.unmatchedBehavior());
         try {
-            Connection db = connection.get();
-            inbox.create(db);
-            offsets.create(db);
-            db.commit();
+            createTables();
         } catch (SQLException e) {
             connection.rollbackQuietly();
-            throw new ConnectException(
-                    "Cannot create the inbox and offsets tables (SQLState " + e.getSQLState() + ")", e);
+            if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT) {
+                throw new ConnectException(
+                        "Cannot create the inbox and offsets tables (SQLState " + e.getSQLState() + ")", e);
+            }
+            LOG.warn(
+                    "The database is not reachable (SQLState {}); the inbox and offsets tables are created once it is",
+                    e.getSQLState());
         }
     }
 
+    /**
+     * Seeks to the offsets stored in the database. When the database is briefly unreachable, the partitions wait: the
+     * next {@code put()} reads their offsets before it applies anything.
+     */
     @Override
     public void open(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Long> stored;
+        unread.addAll(partitions);
         try {
-            Connection db = connection.get();
-            stored = offsets.read(db);
-            db.commit();
+            seekToStoredOffsets();
         } catch (SQLException e) {
             connection.rollbackQuietly();
-            throw new ConnectException("Cannot read the stored offsets (SQLState " + e.getSQLState() + ")", e);
+            if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT) {
+                throw new ConnectException("Cannot read the stored offsets (SQLState " + e.getSQLState() + ")", e);
+            }
+            LOG.warn(
+                    "The database is not reachable (SQLState {}); {} partition(s) wait for their stored offsets",
+                    e.getSQLState(),
+                    unread.size());
         }
+    }
+
+    private void createTables() throws SQLException {
+        Connection db = connection.get();
+        inbox.create(db);
+        offsets.create(db);
+        db.commit();
+        tablesCreated = true;
+    }
+
+    /** Reads the stored offsets of the partitions not read yet and seeks to them; true when it did seek. */
+    private boolean seekToStoredOffsets() throws SQLException {
+        if (!tablesCreated) {
+            createTables();
+        }
+        if (unread.isEmpty()) {
+            return false;
+        }
+        Connection db = connection.get();
+        Map<TopicPartition, Long> stored = offsets.read(db);
+        db.commit();
         Map<TopicPartition, Long> seek = new HashMap<>();
-        for (TopicPartition partition : partitions) {
+        for (TopicPartition partition : unread) {
             if (stored.containsKey(partition)) {
                 seek.put(partition, stored.get(partition));
             }
         }
+        unread.clear();
         committed.putAll(seek);
         if (!seek.isEmpty()) {
             LOG.info("Resuming {} partition(s) from the offsets stored in the database", seek.size());
             context.offset(seek);
         }
+        return !seek.isEmpty();
     }
 
     @Override
@@ -105,11 +144,16 @@ public class CommandSinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
-        List<SinkRecord> batch = notYetStored(records);
-        if (batch.isEmpty()) {
-            return;
-        }
         try {
+            if (seekToStoredOffsets()) {
+                // the records come again, from the offsets the database holds
+                failedAttempts = 0;
+                return;
+            }
+            List<SinkRecord> batch = notYetStored(records);
+            if (batch.isEmpty()) {
+                return;
+            }
             BatchApplier.Outcome outcome = applyInTransaction(batch);
             committed.putAll(outcome.offsets());
             failedAttempts = 0;
@@ -231,6 +275,7 @@ public class CommandSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         partitions.forEach(committed::remove);
+        unread.removeAll(partitions);
     }
 
     @Override
@@ -240,5 +285,7 @@ public class CommandSinkTask extends SinkTask {
             connection = null;
         }
         committed.clear();
+        unread.clear();
+        tablesCreated = false;
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -32,6 +33,13 @@ class CommandSinkTaskTest {
         task = new CommandSinkTask(config -> new SinkConnection(database::connection));
         task.initialize(context);
         task.start(props);
+    }
+
+    private void startWith(SinkConnection.Source source) {
+        context = new FakeSinkTaskContext(true);
+        task = new CommandSinkTask(config -> new SinkConnection(source));
+        task.initialize(context);
+        task.start(Fixtures.config());
     }
 
     @AfterEach
@@ -171,6 +179,58 @@ class CommandSinkTaskTest {
         task.put(batch);
 
         assertThat(database.inbox).containsExactly("e-1");
+    }
+
+    @Test
+    void aServerRestartingOrRecoveringFromACrashIsRetried() {
+        start(true, Fixtures.config());
+        database.fail(
+                e -> e.sql().startsWith("UPDATE"),
+                new SQLException("the database system is not yet accepting connections", "57P03"),
+                1);
+        List<org.apache.kafka.connect.sink.SinkRecord> batch =
+                List.of(event("e-1", "PackageStatusChanged", 1, "SHIPPED", 1));
+
+        assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class);
+        assertThat(database.inbox).isEmpty();
+        task.put(batch);
+
+        assertThat(database.inbox).containsExactly("e-1");
+    }
+
+    @Test
+    void aDatabaseUnreachableAtStartAndAssignmentIsWaitedForAndItsStoredOffsetsAreUsed() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        startWith(() -> {
+            if (down.get()) {
+                throw new SQLException("Connection refused", "08001");
+            }
+            return database.connection();
+        });
+        task.open(List.of(EVENTS_0));
+        List<org.apache.kafka.connect.sink.SinkRecord> behind =
+                List.of(event("e-1", "PackageStatusChanged", 1, "SHIPPED", 7));
+
+        assertThatThrownBy(() -> task.put(behind)).isInstanceOf(RetriableException.class);
+        down.set(false);
+        database.offsets.add(new Object[] {Fixtures.EVENTS, 0, 17L});
+        task.put(behind);
+
+        assertThat(context.seeks).containsExactly(Map.entry(EVENTS_0, 17L));
+        assertThat(database.inbox).isEmpty();
+        task.put(List.of(event("e-2", "PackageStatusChanged", 1, "DELIVERED", 17)));
+        assertThat(database.inbox).containsExactly("e-2");
+        assertThat(task.preCommit(Map.of(EVENTS_0, new OffsetAndMetadata(18))))
+                .containsExactly(Map.entry(EVENTS_0, new OffsetAndMetadata(18)));
+    }
+
+    @Test
+    void aDatabaseThatRefusesTheCredentialsAtStartFailsTheTask() {
+        assertThatThrownBy(() -> startWith(() -> {
+                    throw new SQLException("password authentication failed", "28P01");
+                }))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("28P01");
     }
 
     @Test

@@ -10,7 +10,10 @@ public final class SqlErrors {
 
     /** How the sink reacts to an error. */
     public enum Kind {
-        /** Connection loss, serialization failure, deadlock, lock wait timeout: roll back and retry the batch. */
+        /**
+         * Connection loss, a server shutting down, crashed or still starting up, serialization failure, deadlock, lock
+         * wait timeout: roll back and retry the batch.
+         */
         TRANSIENT,
         /**
          * Constraint violations, data exceptions, and a value whose type the column cannot take (e.g. text bound to an
@@ -21,7 +24,13 @@ public final class SqlErrors {
         FATAL
     }
 
-    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01");
+    /**
+     * Serialization failure, deadlock, and PostgreSQL's admin_shutdown, crash_shutdown and cannot_connect_now: a server
+     * that is being stopped, went down with a crashed backend, or is not yet accepting connections while it starts up
+     * or recovers from a crash.
+     */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
+
     private static final Set<Integer> MARIADB_TRANSIENT_CODES = Set.of(1205, 1213);
     private static final String DATATYPE_MISMATCH = "42804";
 

@@ -89,6 +89,10 @@ class SqlTest {
         assertThat(SqlErrors.classify(new SQLException("dl", "40P01"))).isEqualTo(SqlErrors.Kind.TRANSIENT);
         assertThat(SqlErrors.classify(new SQLException("dl", "40001", 1213))).isEqualTo(SqlErrors.Kind.TRANSIENT);
         assertThat(SqlErrors.classify(new SQLException("lock", "HY000", 1205))).isEqualTo(SqlErrors.Kind.TRANSIENT);
+        assertThat(SqlErrors.classify(new SQLException("shutting down", "57P01")))
+                .isEqualTo(SqlErrors.Kind.TRANSIENT);
+        assertThat(SqlErrors.classify(new SQLException("crashed", "57P02"))).isEqualTo(SqlErrors.Kind.TRANSIENT);
+        assertThat(SqlErrors.classify(new SQLException("starting up", "57P03"))).isEqualTo(SqlErrors.Kind.TRANSIENT);
         assertThat(SqlErrors.classify(new SQLException("nn", "23502"))).isEqualTo(SqlErrors.Kind.RECORD);
         assertThat(SqlErrors.classify(new SQLException("bad", "22P02"))).isEqualTo(SqlErrors.Kind.RECORD);
         assertThat(SqlErrors.classify(new SQLException("text into int", "42804")))

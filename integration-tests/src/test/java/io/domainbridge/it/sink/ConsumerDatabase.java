@@ -2,6 +2,7 @@ package io.domainbridge.it.sink;
 
 import io.domainbridge.it.rig.MariaDbDatabase;
 import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.it.rig.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +41,18 @@ public final class ConsumerDatabase implements AutoCloseable {
         String url = "jdbc:postgresql://" + database.host() + ":" + database.port() + "/" + database.name();
         return new ConsumerDatabase(
                 url, database.user(), database.password(), "timestamptz", database::connect, database::close);
+    }
+
+    /** A new database on a server of the test's own; it goes away with the server. */
+    public static ConsumerDatabase on(PostgresServer server, String name) {
+        server.createDatabase(name);
+        return new ConsumerDatabase(
+                server.url(name),
+                server.user(),
+                server.password(),
+                "timestamptz",
+                () -> server.connect(name),
+                () -> {});
     }
 
     public static ConsumerDatabase mariaDb() {

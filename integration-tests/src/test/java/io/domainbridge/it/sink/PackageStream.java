@@ -10,10 +10,10 @@ import java.util.TreeMap;
  * tables must end in once every event was applied exactly once: the last status with the number of status events,
  * and the location of the highest sequence.
  */
-final class PackageStream {
+public final class PackageStream {
 
     /** One produced event: its id, its key and its serialized value. */
-    record Event(String id, String key, String value) {}
+    public record Event(String id, String key, String value) {}
 
     private static final String[] STATUSES = {"SHIPPED", "DELIVERED", "REGISTERED"};
 
@@ -26,7 +26,7 @@ final class PackageStream {
     private final Map<Long, Integer> statusCounts = new TreeMap<>();
     private final Map<Long, String> locations = new TreeMap<>();
 
-    PackageStream(SinkEvents events, String prefix, long firstPackage, int packages) {
+    public PackageStream(SinkEvents events, String prefix, long firstPackage, int packages) {
         this.events = events;
         this.prefix = prefix;
         this.firstPackage = firstPackage;
@@ -34,7 +34,7 @@ final class PackageStream {
     }
 
     /** The next events of the stream, each with a new id. */
-    List<Event> next(int count) {
+    public List<Event> next(int count) {
         List<Event> next = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
             int index = all.size();
@@ -58,31 +58,31 @@ final class PackageStream {
     }
 
     /** Events already produced, to produce again. */
-    List<Event> replay(int count) {
+    public List<Event> replay(int count) {
         return List.copyOf(all.subList(0, count));
     }
 
-    List<String> ids() {
+    public List<String> ids() {
         return all.stream().map(Event::id).toList();
     }
 
-    long firstPackage() {
+    public long firstPackage() {
         return firstPackage;
     }
 
-    long lastPackage() {
+    public long lastPackage() {
         return firstPackage + packages - 1;
     }
 
     /** {@code package_id:status:applied_count} per package, in package order. */
-    List<String> expectedDeliveries() {
+    public List<String> expectedDeliveries() {
         return statuses.entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue() + ":" + statusCounts.get(e.getKey()))
                 .toList();
     }
 
     /** {@code package_id:location:seq_no} per package, in package order. */
-    List<String> expectedLocations() {
+    public List<String> expectedLocations() {
         return locations.entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue())
                 .toList();

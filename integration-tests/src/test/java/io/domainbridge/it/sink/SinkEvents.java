@@ -13,10 +13,10 @@ import org.apache.kafka.connect.json.JsonConverter;
  * Records as the upstream connectors write them: envelope events (as CommandEventEnvelope makes them) and
  * Debezium change events of the Logistics customers table, serialized with JsonConverter, schemas included.
  */
-final class SinkEvents {
+public final class SinkEvents {
 
-    static final String EVENTS = "logistics.package.events";
-    static final String CUSTOMERS = "logistics-cdc.shipping.customers";
+    public static final String EVENTS = "logistics.package.events";
+    public static final String CUSTOMERS = "logistics-cdc.shipping.customers";
 
     private static final Schema STATUS = SchemaBuilder.struct()
             .field("packageId", Schema.INT64_SCHEMA)
@@ -48,16 +48,16 @@ final class SinkEvents {
 
     private final JsonConverter converter = new JsonConverter();
 
-    SinkEvents() {
+    public SinkEvents() {
         converter.configure(Map.of("schemas.enable", "true"), false);
     }
 
-    String statusChanged(String id, long packageId, String status) {
+    public String statusChanged(String id, long packageId, String status) {
         Struct data = new Struct(STATUS).put("packageId", packageId).put("status", status);
         return envelope(id, "PackageStatusChanged", packageId, data);
     }
 
-    String located(String id, long packageId, String location, long sequence) {
+    public String located(String id, long packageId, String location, long sequence) {
         Struct data = new Struct(LOCATED)
                 .put("packageId", packageId)
                 .put("location", location)
@@ -65,7 +65,7 @@ final class SinkEvents {
         return envelope(id, "PackageLocated", packageId, data);
     }
 
-    String customer(String op, long id, String name, String email) {
+    public String customer(String op, long id, String name, String email) {
         Struct row = new Struct(ROW).put("id", id).put("full_name", name).put("email", email);
         Struct change = new Struct(CHANGE)
                 .put("source", new Struct(SOURCE).put("schema", "shipping").put("table", "customers"))

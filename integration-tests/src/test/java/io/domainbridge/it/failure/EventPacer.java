@@ -1,0 +1,87 @@
+package io.domainbridge.it.failure;
+
+import io.domainbridge.it.sink.PackageStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
+
+/**
+ * Produces the next events of a {@link PackageStream} to one topic at a steady rate, in a thread of its own, from
+ * {@link #start} until {@link #finish}, so that a test decides when the stream ends. The stream belongs to that
+ * thread until {@link #finish} returns.
+ */
+final class EventPacer implements AutoCloseable {
+
+    private final EmbeddedKafkaCluster kafka;
+    private final String topic;
+    private final int perSecond;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private volatile boolean finishing;
+    private Future<Integer> running;
+
+    EventPacer(EmbeddedKafkaCluster kafka, String topic, int perSecond) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.perSecond = perSecond;
+    }
+
+    void start(PackageStream stream) {
+        running = thread.submit(() -> produce(stream));
+    }
+
+    /**
+     * Ends the stream and returns how many events it sent, once the broker acknowledged all of them; fails naming the
+     * first event the broker refused.
+     */
+    int finish(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+        finishing = true;
+        return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the thread, also when the test failed before {@link #finish}. */
+    @Override
+    public void close() {
+        finishing = true;
+        thread.shutdownNow();
+    }
+
+    private int produce(PackageStream stream) {
+        long start = System.nanoTime();
+        int sent = 0;
+        try (KafkaProducer<byte[], byte[]> producer = kafka.createProducer(Map.of())) {
+            while (!finishing && !Thread.currentThread().isInterrupted()) {
+                long wait = start + (long) (sent * 1_000_000_000.0 / perSecond) - System.nanoTime();
+                if (wait > 0) {
+                    // pacing the stream, not waiting for a condition
+                    LockSupport.parkNanos(wait);
+                }
+                PackageStream.Event event = stream.next(1).get(0);
+                producer.send(
+                        new ProducerRecord<>(topic, bytes(event.key()), bytes(event.value())),
+                        (metadata, error) -> failure.compareAndSet(null, error));
+                sent++;
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("An event was not delivered to " + topic, failure.get());
+        }
+        return sent;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
