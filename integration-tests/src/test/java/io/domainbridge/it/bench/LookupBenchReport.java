@@ -25,6 +25,7 @@ final class LookupBenchReport {
     private final List<Row> rounds = new ArrayList<>();
     private final List<Row> availability = new ArrayList<>();
     private final List<String[]> ratios = new ArrayList<>();
+    private final List<BenchSummary.Row> headlines = new ArrayList<>();
     private String loadBefore = "unknown";
     private String loadAfter = "unknown";
 
@@ -50,6 +51,16 @@ final class LookupBenchReport {
 
     void availability(Row row) {
         availability.add(row);
+    }
+
+    /** A key figure for the one-page report of bench/run-all.sh. */
+    void headline(BenchSummary.Row row) {
+        headlines.add(row);
+    }
+
+    /** Adds the key figures to the one-page report of bench/run-all.sh. */
+    void summarize(Path report) {
+        headlines.forEach(row -> BenchSummary.add(row, report));
     }
 
     /** A ratio of remote to local (or local to remote, as labelled) from the same run. */

@@ -37,6 +37,7 @@ public final class LookupLatencyBenchmark {
         LookupBenchReport result = new LookupLatencyBenchmark(settings).run();
         String markdown = result.markdown();
         LookupBenchReport.write(reportFile, markdown);
+        result.summarize(reportFile);
         result.writeJson(Path.of(reportFile.toString().replaceFirst("\\.md$", "") + ".json"));
         System.out.println(markdown);
         log("Wrote " + reportFile);
@@ -93,10 +94,18 @@ public final class LookupLatencyBenchmark {
             service.close();
             log("Logistics' service stopped; the same load again for "
                     + settings.outage().toSeconds() + " s each");
-            report.availability(new LookupBenchReport.Row(
-                    "outage", LOCAL, load.openLoop(local, settings.rate(), settings.outage())));
-            report.availability(new LookupBenchReport.Row(
-                    "outage", REMOTE, load.openLoop(remote, settings.rate(), settings.outage())));
+            LookupLoad.Result localDuringOutage = load.openLoop(local, settings.rate(), settings.outage());
+            LookupLoad.Result remoteDuringOutage = load.openLoop(remote, settings.rate(), settings.outage());
+            report.availability(new LookupBenchReport.Row("outage", LOCAL, localDuringOutage));
+            report.availability(new LookupBenchReport.Row("outage", REMOTE, remoteDuringOutage));
+            report.headline(new BenchSummary.Row(
+                    "Lookup (paper claim 1)",
+                    "Lookups answered with the source service stopped, local replica / HTTP",
+                    answered(localDuringOutage),
+                    answered(remoteDuringOutage),
+                    "n/a",
+                    "",
+                    ""));
         } finally {
             local.forEach(ReplicaLookup::close);
             remote.forEach(HttpLookup::close);
@@ -144,6 +153,23 @@ public final class LookupLatencyBenchmark {
         report.ratio(
                 "open loop max, (b) / (a)",
                 remoteAll.latencies().maxMillis() / localAll.latencies().maxMillis());
+        for (int p : new int[] {50, 99}) {
+            double ours = localAll.latencies().percentileMillis(p);
+            double theirs = remoteAll.latencies().percentileMillis(p);
+            report.headline(new BenchSummary.Row(
+                    "Lookup (paper claim 1)",
+                    String.format(
+                            Locale.ROOT,
+                            "p%d lookup latency, local replica / HTTP to the source service (%,.0f/s, %d clients)",
+                            p,
+                            settings.rate(),
+                            settings.clients()),
+                    String.format(Locale.ROOT, "%.2f ms", ours),
+                    String.format(Locale.ROOT, "%.2f ms", theirs),
+                    String.format(Locale.ROOT, "%.2f", ours / theirs),
+                    "< 1",
+                    ours < theirs ? "yes" : "no"));
+        }
     }
 
     private void saturated(LookupLoad load, List<ReplicaLookup> local, List<HttpLookup> remote)
@@ -156,6 +182,14 @@ public final class LookupLatencyBenchmark {
         report.add(new LookupBenchReport.Row(label, LOCAL, l));
         report.add(new LookupBenchReport.Row(label, REMOTE, r));
         report.ratio("closed loop throughput, (a) / (b)", l.throughput() / r.throughput());
+        report.headline(new BenchSummary.Row(
+                "Lookup (paper claim 1)",
+                "Saturated lookups/s, local replica / HTTP to the source service (" + settings.clients() + " clients)",
+                String.format(Locale.ROOT, "%,.0f/s", l.throughput()),
+                String.format(Locale.ROOT, "%,.0f/s", r.throughput()),
+                String.format(Locale.ROOT, "%.2f", l.throughput() / r.throughput()),
+                "> 1",
+                l.throughput() > r.throughput() ? "yes" : "no"));
         report.ratio(
                 "closed loop p50, (b) / (a)",
                 r.latencies().percentileMillis(50) / l.latencies().percentileMillis(50));
@@ -173,6 +207,11 @@ public final class LookupLatencyBenchmark {
                 throw new IllegalStateException("Replica and service differ for package " + id + ": " + a + " / " + b);
             }
         }
+    }
+
+    private static String answered(LookupLoad.Result result) {
+        int answered = result.latencies().count();
+        return String.format(Locale.ROOT, "%,d of %,d", answered, answered + result.errors());
     }
 
     private static LookupLoad.Result merge(LookupLoad.Result all, LookupLoad.Result next) {

@@ -56,6 +56,7 @@ public final class SourceLoadBenchmark {
         report.loadAfter(Provenance.loadAverage());
         String markdown = report.markdown();
         LookupBenchReport.write(reportFile, markdown);
+        report.summarize(reportFile);
         report.writeJson(Path.of(reportFile.toString().replaceFirst("\\.md$", "") + ".json"));
         System.out.println(markdown);
         log("Wrote " + reportFile);

@@ -29,6 +29,45 @@ final class SourceLoadReport {
         runs.add(run);
     }
 
+    /**
+     * The headline figures for the one-page report of bench/run-all.sh: per polling run, log-based capture's backend
+     * CPU, statements and missed changes next to the poller's.
+     */
+    void summarize(Path report) {
+        SourceLoadRun cdc = runs.get(0);
+        for (SourceLoadRun polling : runs.subList(1, runs.size())) {
+            String area = "Source load (paper claim 2)";
+            BenchSummary.add(
+                    new BenchSummary.Row(
+                            area,
+                            "Source DB backend CPU: log-based CDC / " + polling.label(),
+                            String.format(Locale.ROOT, "%,d ms", cdc.extractorCpuMillis()),
+                            String.format(Locale.ROOT, "%,d ms", polling.extractorCpuMillis()),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.2f",
+                                    (double) cdc.extractorCpuMillis() / Math.max(1, polling.extractorCpuMillis())),
+                            "",
+                            ""),
+                    report);
+            BenchSummary.add(
+                    new BenchSummary.Row(
+                            area,
+                            "SQL statements and changes missed: log-based CDC / " + polling.label(),
+                            String.format(Locale.ROOT, "0 statements, %,d missed", cdc.changesMissed()),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%,d statements, %,d of %,d missed",
+                                    polling.statements() == null ? 0 : polling.statements(),
+                                    polling.changesMissed(),
+                                    polling.workload().changes().changes()),
+                            "n/a",
+                            "",
+                            ""),
+                    report);
+        }
+    }
+
     void loadBefore(String load) {
         loadBefore = load;
     }
