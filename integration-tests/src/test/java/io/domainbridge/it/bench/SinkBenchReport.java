@@ -1,8 +1,5 @@
 package io.domainbridge.it.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,14 +38,6 @@ final class SinkBenchReport {
 
     void loadAvgAfter(String load) {
         loadAfter = load;
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     String markdown() {
@@ -94,7 +83,7 @@ final class SinkBenchReport {
                 .append(" / ")
                 .append(loadAfter)
                 .append(", ");
-        md.append(Runtime.getRuntime().availableProcessors()).append(" CPUs.\n");
+        md.append(BenchMachine.cores()).append(" CPUs.\n");
         return md.toString();
     }
 

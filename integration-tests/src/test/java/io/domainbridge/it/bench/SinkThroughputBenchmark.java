@@ -64,7 +64,7 @@ public final class SinkThroughputBenchmark {
 
     private SinkBenchReport run() throws Exception {
         SinkBenchReport report = new SinkBenchReport(records, batchSize, BenchRows.COLUMNS.size(), 1);
-        report.loadAvgBefore(SinkBenchReport.loadAverage());
+        report.loadAvgBefore(BenchMachine.loadAverage());
         connect.kafka().createTopic(TOPIC, 1);
         long produceStart = System.nanoTime();
         produce();
@@ -99,7 +99,7 @@ public final class SinkThroughputBenchmark {
                     "Debezium JDBC sink 3.6.0.Final, upsert",
                     connector("debezium-jdbc", "select count(*) from bench_debezium", debezium()));
         }
-        report.loadAvgAfter(SinkBenchReport.loadAverage());
+        report.loadAvgAfter(BenchMachine.loadAverage());
         return report;
     }
 

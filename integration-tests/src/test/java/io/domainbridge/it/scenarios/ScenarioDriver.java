@@ -68,6 +68,14 @@ public final class ScenarioDriver implements AutoCloseable {
         void committed(int index, Command command, long committedAtMillis);
     }
 
+    /**
+     * Makes event times follow the wall clock for every scenario in this JVM, as loads of more than a few hundred
+     * commands need: the simulated clock would run hours ahead, and the broker rejects records from the far future.
+     */
+    public static void eventTimesOnWallClock() {
+        OutboxEvents.useWallClock();
+    }
+
     /** Databases, stack and every connector, running; the sources' replication slots exist. */
     public void start(Path pluginPath) throws InterruptedException {
         start(pluginPath, 1, Map.of());
