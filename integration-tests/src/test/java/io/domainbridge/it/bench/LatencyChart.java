@@ -23,10 +23,10 @@ import javax.imageio.ImageIO;
 final class LatencyChart {
 
     private static final int WIDTH = 1500;
-    private static final int HEIGHT = 620;
+    private static final int HEIGHT = 590;
     private static final List<Color> COLORS =
             List.of(new Color(0x222222), new Color(0x1F77B4), new Color(0xE6730F), new Color(0x2CA02C));
-    private static final Color FAILED = new Color(0xD62728);
+    private static final Color SHORT = new Color(0xD62728);
     private static final double TOP_PERCENTILE = 99.95;
 
     private LatencyChart() {}
@@ -66,8 +66,9 @@ final class LatencyChart {
                 g,
                 String.format(
                         Locale.ROOT,
-                        "Commit to consumer row at %,d events/s (%,d samples)",
+                        "Commit to consumer row, %,d events/s offered, %,.0f achieved (%,d samples)",
                         steady.offeredRate(),
+                        steady.achievedRate(),
                         steady.all().count()),
                 "percentile (log scale of 1 / (1 - p))",
                 "latency (ms)",
@@ -115,17 +116,22 @@ final class LatencyChart {
                         Locale.ROOT,
                         "Latency against offered rate (%d s per step)",
                         settings.stepLength().toSeconds()),
-                "offered rate (events/s); open red markers: step not sustained",
+                "offered rate (events/s); labels: achieved rate, red below 95 %; open markers: not sustained",
                 "latency (ms, log scale)",
                 xTicks,
                 ChartPanel.logTicks(yMin, yMax, Math::log10));
-        series(g, panel, steps, s -> s.all().at(50), COLORS.get(1));
-        series(g, panel, steps, s -> s.all().at(99), COLORS.get(2));
+        series(g, panel, steps, s -> s.all().at(50), COLORS.get(1), false);
+        series(g, panel, steps, s -> s.all().at(99), COLORS.get(2), true);
         panel.legend(g, List.of("p50", "p99"), List.of(COLORS.get(1), COLORS.get(2)));
     }
 
     private static void series(
-            Graphics2D g, ChartPanel panel, List<StepResult> steps, ToLongFunction<StepResult> micros, Color color) {
+            Graphics2D g,
+            ChartPanel panel,
+            List<StepResult> steps,
+            ToLongFunction<StepResult> micros,
+            Color color,
+            boolean labelled) {
         Path2D.Double line = new Path2D.Double();
         for (int i = 0; i < steps.size(); i++) {
             int x = panel.x(steps.get(i).offeredRate());
@@ -148,9 +154,15 @@ final class LatencyChart {
             } else {
                 g.setColor(Color.WHITE);
                 g.fillOval(x - 6, y - 6, 12, 12);
-                g.setColor(FAILED);
-                g.setStroke(new BasicStroke(2.2f));
+                g.setColor(color);
+                g.setStroke(new BasicStroke(2.5f));
                 g.drawOval(x - 6, y - 6, 12, 12);
+            }
+            if (labelled) {
+                g.setColor(step.driverLimited() ? SHORT : ChartPanel.TEXT);
+                g.setFont(ChartPanel.LABEL);
+                String text = String.format(Locale.ROOT, "%,.0f/s", step.achievedRate());
+                g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, y - 12);
             }
         }
     }

@@ -41,6 +41,7 @@ final class LatencyJson {
         json.put("stepEventsPerSecond", settings.steps());
         json.put("stepSeconds", settings.stepLength().toSeconds());
         json.put("drainLimitSeconds", settings.drainLimit().toSeconds());
+        json.put("sourceConnections", settings.sourceConnections());
         return json;
     }
 

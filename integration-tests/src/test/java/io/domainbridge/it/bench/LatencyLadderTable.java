@@ -33,11 +33,11 @@ final class LatencyLadderTable {
                             : "> " + settings.drainLimit().toSeconds(),
                     step.verdict()));
         }
-        md.append("\n").append(conclusion(steps)).append("\n");
+        md.append("\n").append(conclusion(steps, settings)).append("\n");
     }
 
     /** The highest sustained step and what stopped the ladder. */
-    static String conclusion(List<StepResult> steps) {
+    static String conclusion(List<StepResult> steps, LatencySettings settings) {
         StepResult best = null;
         for (StepResult step : steps) {
             if (step.sustained()) {
@@ -55,10 +55,11 @@ final class LatencyLadderTable {
             return highest
                     + String.format(
                             Locale.ROOT,
-                            " At %,d events/s offered the load generator (one JDBC connection, one transaction per command,"
-                                    + " each commit waiting for its WAL flush) reached only %,.0f events/s while the"
-                                    + " consumers kept up: the generator, not the pipeline, is the limit here.",
+                            " At %,d events/s offered the load generator (%d JDBC connection(s), one transaction per"
+                                    + " command, each commit waiting for its WAL flush) reached only %,.0f events/s"
+                                    + " while the consumers kept up: the generator, not the pipeline, is the limit here.",
                             last.offeredRate(),
+                            settings.sourceConnections(),
                             last.achievedRate());
         }
         return highest

@@ -23,11 +23,18 @@ final class LatencyMethod {
                         " Connect worker in the benchmark's JVM (`ScenarioDriver`); PostgreSQL 15 on the same host.\n\n");
         md.append(String.format(
                 Locale.ROOT,
-                "Load: `ScenarioDriver.runLoad`, one JDBC connection, one transaction per command (state change and"
-                        + " outbox row). Every shipping command writes one outbox row (fixed-rate run: %,d events from"
-                        + " %,d commands), so the rate is driven in commands/s and equals events/s. Command i is due at"
-                        + " start + i / rate; a late driver catches up without pausing, so an achieved rate below the"
-                        + " offered one means it could not go faster.%n%n",
+                "Load: `ScenarioDriver.runLoad` on %d JDBC connection(s) of the source domain, one transaction per"
+                        + " command (state change and outbox row), every command of a package on the same connection"
+                        + " so that its events commit in order; each commit waits for its WAL flush. Every shipping"
+                        + " command writes one outbox row (fixed-rate run: %,d events from %,d commands), so the rate"
+                        + " is driven in commands/s and equals events/s. Command i is due at start + i / rate; a late"
+                        + " generator catches up without pausing (each connection queues at most 16 commands, then the"
+                        + " generator waits) and stops at the end of the step, so an achieved rate below the offered"
+                        + " one means the generator could not go faster. Before the fixed-rate run,"
+                        + " bursts of 3 s at 100 events/s run until every event of a burst is visible within 1 s of its"
+                        + " end (consumer groups joined, classes loaded); then the fixed-rate run's warm-up is left out"
+                        + " of its figures.%n%n",
+                settings.sourceConnections(),
                 steady.events(),
                 steady.commands()));
         Percentiles probe = report.probeDelays();

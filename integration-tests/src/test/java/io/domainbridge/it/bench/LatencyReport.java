@@ -85,6 +85,12 @@ final class LatencyReport {
                 steady.achievedRate(),
                 settings.measured().toSeconds(),
                 settings.warmUp().toSeconds()));
+        if (steady.driverLimited()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "**The load generator fell short of the offered rate: %,.0f events/s achieved.**%n%n",
+                    steady.achievedRate()));
+        }
         md.append("| Consumer | Events it applies | Events measured | p50 | p90 | p99 | p99.9 | max |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioSink sink : sinks) {

@@ -7,7 +7,13 @@ import java.util.Map;
 
 /** The latency benchmark's settings, from environment variables with modest defaults (about five minutes in all). */
 record LatencySettings(
-        int rate, Duration warmUp, Duration measured, List<Integer> steps, Duration stepLength, Duration drainLimit) {
+        int rate,
+        Duration warmUp,
+        Duration measured,
+        List<Integer> steps,
+        Duration stepLength,
+        Duration drainLimit,
+        int sourceConnections) {
 
     static LatencySettings fromEnvironment(Map<String, String> env) {
         return new LatencySettings(
@@ -21,7 +27,8 @@ record LatencySettings(
                         .map(Integer::valueOf)
                         .toList(),
                 seconds(env, "LATENCY_BENCH_STEP_SECONDS", "20"),
-                seconds(env, "LATENCY_BENCH_DRAIN_SECONDS", "10"));
+                seconds(env, "LATENCY_BENCH_DRAIN_SECONDS", "10"),
+                Integer.parseInt(env.getOrDefault("LATENCY_BENCH_SOURCE_CONNECTIONS", "4")));
     }
 
     private static Duration seconds(Map<String, String> env, String name, String fallback) {

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs the scenario's commands at a fixed rate through {@link ScenarioDriver#runLoad}, records each event's commit
+ * Runs the scenario's commands at a fixed rate through {@link ScenarioDriver#runLoad}, on one or more connections of
+ * the source domain, records each event's commit
  * in the {@link LatencyLedger}, waits for the consumers to drain the backlog, and sums the step up.
  */
 final class LoadRunner {
@@ -21,11 +22,13 @@ final class LoadRunner {
     private final ScenarioDriver driver;
     private final LatencyLedger ledger;
     private final Duration drainLimit;
+    private final int connections;
 
-    LoadRunner(ScenarioDriver driver, LatencyLedger ledger, Duration drainLimit) {
+    LoadRunner(ScenarioDriver driver, LatencyLedger ledger, Duration drainLimit, int connections) {
         this.driver = driver;
         this.ledger = ledger;
         this.drainLimit = drainLimit;
+        this.connections = connections;
     }
 
     /**
@@ -35,7 +38,7 @@ final class LoadRunner {
     StepResult run(int rate, Duration warmUp, Duration measured, long seed) throws SQLException {
         long eventsBefore = ledger.events();
         long start = System.nanoTime();
-        int commands = driver.runLoad(rate, warmUp.plus(measured), seed, (index, command, committedAt) -> {
+        int commands = driver.runLoad(rate, warmUp.plus(measured), seed, connections, (index, command, committedAt) -> {
             long now = System.nanoTime();
             for (OutboxEvent event : command.events()) {
                 ledger.committed(event, now);

@@ -21,6 +21,9 @@ public final class PipelineLatencyBenchmark {
 
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
     private static final int TRIGGER_COST_ROWS = 20_000;
+    private static final int PRIME_RATE = 100;
+    private static final Duration PRIME_BURST = Duration.ofSeconds(3);
+    private static final int PRIME_ATTEMPTS = 20;
 
     private PipelineLatencyBenchmark() {}
 
@@ -59,7 +62,8 @@ public final class PipelineLatencyBenchmark {
             result.sinks(sinks);
             result.triggerCostMicros(calibration.triggerCostMicrosPerRow(TRIGGER_COST_ROWS));
             calibration.start(PROBE_INTERVAL);
-            LoadRunner runner = new LoadRunner(driver, ledger, settings.drainLimit());
+            LoadRunner runner = new LoadRunner(driver, ledger, settings.drainLimit(), settings.sourceConnections());
+            prime(runner);
             log("Fixed rate: " + settings.rate() + " events/s, "
                     + settings.warmUp().toSeconds() + " s warm-up + "
                     + settings.measured().toSeconds() + " s measured");
@@ -68,6 +72,21 @@ public final class PipelineLatencyBenchmark {
             result.steady(steady, calibration.delaysMicros());
             result.steps(ladder(runner, settings));
         }
+    }
+
+    /**
+     * Runs a light load until the whole pipeline is warm: consumer groups joined, classes loaded, every event of a
+     * short burst visible within a second of the burst's end.
+     */
+    private static void prime(LoadRunner runner) throws Exception {
+        for (int attempt = 1; attempt <= PRIME_ATTEMPTS; attempt++) {
+            StepResult burst = runner.run(PRIME_RATE, Duration.ZERO, PRIME_BURST, attempt);
+            log("Priming burst " + attempt + ": " + summary(burst));
+            if (burst.drained() && burst.drainSeconds() < 1 && burst.all().count() > 0) {
+                return;
+            }
+        }
+        log("The pipeline did not settle while priming; measuring anyway");
     }
 
     private static List<StepResult> ladder(LoadRunner runner, LatencySettings settings) throws Exception {
