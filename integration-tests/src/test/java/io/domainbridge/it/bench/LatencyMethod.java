@@ -40,7 +40,7 @@ final class LatencyMethod {
         Percentiles probe = report.probeDelays();
         md.append(String.format(
                 Locale.ROOT,
-                "Detection: the commit time is `System.nanoTime()` on the driver's thread right after `commit()`"
+                "Detection: the commit time is `System.nanoTime()` on the committing thread right after `commit()`"
                         + " returns. Each event consumer's inbox table (its row commits in the same transaction as"
                         + " the consumer row) has a row trigger calling `pg_notify` with consumer and event id;"
                         + " PostgreSQL delivers the notification once that transaction has committed, to a"
@@ -48,13 +48,13 @@ final class LatencyMethod {
                         + " reads `System.nanoTime()` when it arrives: one JVM, one monotonic clock, no polling"
                         + " interval. The probe's own error, measured during the fixed-rate run by committing a row"
                         + " every 50 ms into a table with the same trigger: `commit()` returning to notification read"
-                        + " p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d probes). Its cost: the trigger adds %.1f µs"
-                        + " per inbox row (batched inserts of 20,000 rows, 500 per transaction, best of 3).%n%n",
+                        + " p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d probes). Its cost: %s per inbox row (batched"
+                        + " inserts of 20,000 rows, 500 per transaction, with and without the trigger, best of 5).%n%n",
                 probe.at(50) / 1000.0,
                 probe.at(99) / 1000.0,
                 probe.max() / 1000.0,
                 probe.count(),
-                report.triggerCostMicros()));
+                cost(report.triggerCostMicros())));
         md.append(String.format(
                 Locale.ROOT,
                 "Rising rate: the steps run one after the other on the same stack after the fixed-rate run, and"
@@ -69,12 +69,18 @@ final class LatencyMethod {
         md.append(String.format(
                 Locale.ROOT,
                 "Machine: %s cores (%s), shared with other builds; load average before/after: %s / %s. Commit %s."
-                        + " The run took %s s.%n",
+                        + " Measuring took %s s (stack start included, build not).%n",
                 report.machine().get("cores"),
                 report.machine().get("cpu"),
                 report.machine().get("loadBefore"),
                 report.machine().get("loadAfter"),
                 report.commit(),
                 report.machine().get("runSeconds")));
+    }
+
+    private static String cost(double micros) {
+        return micros > 0
+                ? String.format(Locale.ROOT, "the trigger adds %.1f µs", micros)
+                : String.format(Locale.ROOT, "none measurable (with minus without the trigger: %.1f µs)", micros);
     }
 }

@@ -100,7 +100,7 @@ final class LatencyReport {
                     String.join(", ", sink.eventTypes()),
                     steady.byConsumer().get(sink.consumer()));
         }
-        row(md, "**all event consumers**", "", steady.all());
+        row(md, "**all event consumers**", "(event, consumer) pairs", steady.all());
         md.append(String.format(
                 Locale.ROOT,
                 "%nWhen the load stopped, %,d (event, consumer) pairs were in flight; they were visible %.2f s later.%n",

@@ -84,7 +84,7 @@ final class ProbeCalibration implements AutoCloseable {
 
     /**
      * Microseconds the trigger adds per inserted row: batched inserts of {@code rows} inbox-shaped rows, 500 per
-     * transaction, into a table with and one without the trigger, best of three rounds each.
+     * transaction, into a table with and one without the trigger, best of five rounds each.
      */
     double triggerCostMicrosPerRow(int rows) throws SQLException {
         String columns = " (consumer varchar(255) not null, event_id varchar(255) not null,"
@@ -97,7 +97,7 @@ final class ProbeCalibration implements AutoCloseable {
                 NotifyTrigger.create("probe_triggered", "probe_triggered"));
         long plain = Long.MAX_VALUE;
         long triggered = Long.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             plain = Math.min(plain, insertNanos("probe_plain", rows, round));
             triggered = Math.min(triggered, insertNanos("probe_triggered", rows, round));
         }
