@@ -8,7 +8,7 @@
 #   LATENCY_BENCH_RATE [1000]  LATENCY_BENCH_WARMUP_SECONDS [10]  LATENCY_BENCH_SECONDS [40]: the fixed-rate run
 #   LATENCY_BENCH_STEPS [500,1000,2000,3000,4000,6000]  LATENCY_BENCH_STEP_SECONDS [20]: the rising-rate steps
 #   LATENCY_BENCH_DRAIN_SECONDS [10]: how long the consumers get to drain after a step before it counts as not kept up
-#   LATENCY_BENCH_SOURCE_CONNECTIONS [4]: connections the load generator commits on (a package always on the same one)
+#   LATENCY_BENCH_SOURCE_CONNECTIONS [8]: connections the load generator commits on (a package always on the same one)
 #   RESULTS_DIR [bench/results]
 #   DOMAINBRIDGE_PG_URL / _USER / _PASSWORD: the PostgreSQL server, as for the integration tests
 set -euo pipefail

@@ -28,7 +28,7 @@ record LatencySettings(
                         .toList(),
                 seconds(env, "LATENCY_BENCH_STEP_SECONDS", "20"),
                 seconds(env, "LATENCY_BENCH_DRAIN_SECONDS", "10"),
-                Integer.parseInt(env.getOrDefault("LATENCY_BENCH_SOURCE_CONNECTIONS", "4")));
+                Integer.parseInt(env.getOrDefault("LATENCY_BENCH_SOURCE_CONNECTIONS", "8")));
     }
 
     private static Duration seconds(Map<String, String> env, String name, String fallback) {
