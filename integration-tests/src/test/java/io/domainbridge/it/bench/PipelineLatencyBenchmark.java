@@ -23,7 +23,7 @@ public final class PipelineLatencyBenchmark {
     private static final int TRIGGER_COST_ROWS = 20_000;
     private static final int PRIME_RATE = 100;
     private static final Duration PRIME_BURST = Duration.ofSeconds(3);
-    private static final int PRIME_ATTEMPTS = 20;
+    private static final int PRIME_ATTEMPTS = 12;
 
     private PipelineLatencyBenchmark() {}
 
