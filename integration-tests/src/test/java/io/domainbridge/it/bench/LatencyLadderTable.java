@@ -57,7 +57,8 @@ final class LatencyLadderTable {
                             Locale.ROOT,
                             " At %,d events/s offered the load generator (%d JDBC connection(s), one transaction per"
                                     + " command, each commit waiting for its WAL flush) reached only %,.0f events/s"
-                                    + " while the consumers kept up: the generator, not the pipeline, is the limit here.",
+                                    + " while the consumers kept up: the generator, not the pipeline, is the limit"
+                                    + " here.",
                             last.offeredRate(),
                             settings.sourceConnections(),
                             last.achievedRate());

@@ -14,13 +14,13 @@ final class LatencyMethod {
         md.append("Setup: the shipping scenario of `connect-configs/shipping/` as it is: Debezium's PostgreSQL")
                 .append(" connector (pgoutput) on `shipping.outbox` with CommandEventEnvelope and JsonConverter, topic")
                 .append(" `logistics.package.events` (3 partitions), and two CommandSink connectors of one task each")
-                .append(
-                        " into databases of their own (billing: `PackageStatusChanged` by statement; customer-tracking:")
+                .append(" into databases of their own (billing: `PackageStatusChanged` by statement;")
+                .append(" customer-tracking:")
                 .append(" both event types, statement and upsert with a version guard). The replication path")
                 .append(" (Debezium on `shipping.packages` with DomainBoundary, CommandSink upsert into")
                 .append(" customer-service) runs alongside and is not timed. One KRaft broker and one distributed")
-                .append(
-                        " Connect worker in the benchmark's JVM (`ScenarioDriver`); PostgreSQL 15 on the same host.\n\n");
+                .append(" Connect worker in the benchmark's JVM (`ScenarioDriver`); PostgreSQL 15 on the same")
+                .append(" host.\n\n");
         md.append(String.format(
                 Locale.ROOT,
                 "Load: `ScenarioDriver.runLoad` on %d JDBC connection(s) of the source domain, one transaction per"

@@ -103,7 +103,8 @@ final class LatencyReport {
         row(md, "**all event consumers**", "(event, consumer) pairs", steady.all());
         md.append(String.format(
                 Locale.ROOT,
-                "%nWhen the load stopped, %,d (event, consumer) pairs were in flight; they were visible %.2f s later.%n",
+                "%nWhen the load stopped, %,d (event, consumer) pairs were in flight; they were visible %.2f s"
+                        + " later.%n",
                 steady.backlogAtEnd(),
                 steady.drainSeconds()));
         LatencyLadderTable.append(md, steps, settings);
