@@ -103,10 +103,17 @@ final class LatencyReport {
         row(md, "**all event consumers**", "(event, consumer) pairs", steady.all());
         md.append(String.format(
                 Locale.ROOT,
-                "%nWhen the load stopped, %,d (event, consumer) pairs were in flight; they were visible %.2f s"
-                        + " later.%n",
+                "%nWhen the load stopped, %,d (event, consumer) pairs were in flight; %s. Median latency of the"
+                        + " first and last third of the window: %.1f and %.1f ms, so the consumers %s.%n",
                 steady.backlogAtEnd(),
-                steady.drainSeconds()));
+                steady.drained()
+                        ? String.format(Locale.ROOT, "they were visible %.2f s later", steady.drainSeconds())
+                        : "not all were visible " + settings.drainLimit().toSeconds() + " s later",
+                steady.firstThirdP50() / 1000.0,
+                steady.lastThirdP50() / 1000.0,
+                steady.keptUp()
+                        ? "kept up"
+                        : "did not keep up (" + steady.verdict().replaceAll(".*\\((.*)\\)", "$1") + ")"));
         LatencyLadderTable.append(md, steps, settings);
         md.append("\n![Latency at the fixed rate and against the offered rate](")
                 .append(LocalDate.now())
