@@ -61,10 +61,14 @@ final class LatencyMethod {
                         + " the ladder stops at the first step not sustained. A step is sustained when the (event,"
                         + " consumer) pairs in flight when the load stopped were all visible within %d s, the median"
                         + " latency of the events committed in its last third is at most %.1f x that of its first"
-                        + " third + %d ms, and the source achieved at least %.0f%% of the offered rate.%n%n",
+                        + " third + %d ms, its median is at most %.0f x the median of the last priming burst (%.1f"
+                        + " ms; a queue standing from the start), and the source achieved at least %.0f%% of the"
+                        + " offered rate.%n%n",
                 settings.drainLimit().toSeconds(),
                 StepResult.TREND_FACTOR,
                 StepResult.TREND_SLACK_MICROS / 1000,
+                StepResult.SATURATION_FACTOR,
+                steady.baselineP50() / 1000.0,
                 StepResult.DRIVER_SHARE * 100));
         md.append(String.format(
                 Locale.ROOT,

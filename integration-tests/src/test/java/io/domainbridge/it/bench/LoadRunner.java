@@ -23,12 +23,18 @@ final class LoadRunner {
     private final LatencyLedger ledger;
     private final Duration drainLimit;
     private final int connections;
+    private long baselineP50;
 
     LoadRunner(ScenarioDriver driver, LatencyLedger ledger, Duration drainLimit, int connections) {
         this.driver = driver;
         this.ledger = ledger;
         this.drainLimit = drainLimit;
         this.connections = connections;
+    }
+
+    /** The median latency (µs) of a light load, against which later steps are judged. */
+    void baseline(long p50Micros) {
+        baselineP50 = p50Micros;
     }
 
     /**
@@ -63,7 +69,8 @@ final class LoadRunner {
                 micros(ledger.samples(windowStart, windowStart + third)).at(50),
                 micros(ledger.samples(end - third, end)).at(50),
                 backlog,
-                drain);
+                drain,
+                baselineP50);
     }
 
     private double awaitDrained(long loadEnd) {

@@ -83,6 +83,7 @@ public final class PipelineLatencyBenchmark {
             StepResult burst = runner.run(PRIME_RATE, Duration.ZERO, PRIME_BURST, attempt);
             log("Priming burst " + attempt + ": " + summary(burst));
             if (burst.drained() && burst.drainSeconds() < 1 && burst.all().count() > 0) {
+                runner.baseline(burst.all().at(50));
                 return;
             }
         }
