@@ -14,10 +14,15 @@ final class Provenance {
     static String markdown(String loadBefore, String loadAfter) {
         return "- Commit: `" + commit() + "`\n"
                 + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + "\n"
-                + "- Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel()
+                + "- Machine: " + cores() + " CPUs (" + cpuModel()
                 + "), shared with other builds; load average before/after: " + loadBefore + " / " + loadAfter + "\n";
     }
 
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");

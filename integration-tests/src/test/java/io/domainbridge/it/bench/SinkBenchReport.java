@@ -1,7 +1,5 @@
 package io.domainbridge.it.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -41,14 +39,6 @@ final class SinkBenchReport {
 
     void loadAvgAfter(String load) {
         loadAfter = load;
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     String markdown() {
@@ -94,7 +84,7 @@ final class SinkBenchReport {
                 .append(" / ")
                 .append(loadAfter)
                 .append(", ");
-        md.append(Runtime.getRuntime().availableProcessors()).append(" CPUs.\n");
+        md.append(Provenance.cores()).append(" CPUs.\n");
         return md.toString();
     }
 

@@ -65,7 +65,7 @@ public final class SinkThroughputBenchmark {
 
     private SinkBenchReport run() throws Exception {
         SinkBenchReport report = new SinkBenchReport(records, batchSize, BenchRows.COLUMNS.size(), 1);
-        report.loadAvgBefore(SinkBenchReport.loadAverage());
+        report.loadAvgBefore(Provenance.loadAverage());
         connect.kafka().createTopic(TOPIC, 1);
         long produceStart = System.nanoTime();
         produce();
@@ -100,7 +100,7 @@ public final class SinkThroughputBenchmark {
                     "Debezium JDBC sink 3.6.0.Final, upsert",
                     connector("debezium-jdbc", "select count(*) from bench_debezium", debezium()));
         }
-        report.loadAvgAfter(SinkBenchReport.loadAverage());
+        report.loadAvgAfter(Provenance.loadAverage());
         return report;
     }
 

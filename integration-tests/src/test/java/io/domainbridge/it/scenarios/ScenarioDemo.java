@@ -107,22 +107,15 @@ public final class ScenarioDemo {
         return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
     }
 
-    /** A sink connector of the scenario: its consumer name, its database, and the event types it applies. */
-    private record Sink(String connector, String consumer, String domain, Set<String> eventTypes) {
-        boolean appliesEvents() {
-            return !eventTypes.isEmpty();
-        }
-    }
-
     /** What the demo knows about one sink while the load runs. */
     private static final class Tracker {
-        final Sink sink;
+        final ScenarioSink sink;
         final Set<String> seen = ConcurrentHashMap.newKeySet();
         final AtomicInteger applied = new AtomicInteger();
         final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Timestamp watermark = new Timestamp(0);
 
-        Tracker(Sink sink) {
+        Tracker(ScenarioSink sink) {
             this.sink = sink;
         }
     }
@@ -150,7 +143,7 @@ public final class ScenarioDemo {
                     "  - Stack ready in %.1f s; REST API at %s%n",
                     seconds(System.nanoTime() - setupStart), driver.restUrl());
             List<Tracker> trackers = new ArrayList<>();
-            for (Sink sink : sinks(driver)) {
+            for (ScenarioSink sink : ScenarioSink.of(driver)) {
                 trackers.add(new Tracker(sink));
             }
             Thread poller = new Thread(() -> pollInboxes(driver, trackers), "inbox-poller");
@@ -298,31 +291,6 @@ public final class ScenarioDemo {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static List<Sink> sinks(ScenarioDriver driver) {
-        List<Sink> sinks = new ArrayList<>();
-        driver.configs().forEach((connector, config) -> {
-            if (!config.getOrDefault("connector.class", "").endsWith("CommandSinkConnector")) {
-                return;
-            }
-            String domain = null;
-            for (Map.Entry<String, PostgresDatabase> database :
-                    driver.databases().all().entrySet()) {
-                if (config.get("connection.url")
-                        .endsWith("/" + database.getValue().name())) {
-                    domain = database.getKey();
-                }
-            }
-            Set<String> types = new LinkedHashSet<>();
-            config.forEach((key, value) -> {
-                if (key.startsWith("mappings.") && key.endsWith(".event.types")) {
-                    types.addAll(BoundaryContract.list(value));
-                }
-            });
-            sinks.add(new Sink(connector, config.get("consumer.name"), domain, types));
-        });
-        return sinks;
     }
 
     /**
@@ -631,20 +599,15 @@ public final class ScenarioDemo {
     }
 
     private static void printLatency(String consumer, List<Long> latencies) {
-        Collections.sort(latencies);
+        Percentiles percentiles = Percentiles.of(latencies);
         OUT.printf(
                 "  %-24s %8d %8d %8d %8d %8d%n",
                 consumer,
-                latencies.size(),
-                percentile(latencies, 50),
-                percentile(latencies, 95),
-                percentile(latencies, 99),
-                latencies.get(latencies.size() - 1));
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+                percentiles.count(),
+                percentiles.at(50),
+                percentiles.at(95),
+                percentiles.at(99),
+                percentiles.max());
     }
 
     private static long endOffsets(Admin admin, String topic) throws Exception {

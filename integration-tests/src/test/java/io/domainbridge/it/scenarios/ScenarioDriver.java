@@ -152,29 +152,66 @@ public final class ScenarioDriver implements AutoCloseable {
 
     /**
      * Runs commands at a steady rate (per second) for a duration, each in one transaction of the source domain,
-     * telling the listener each commit's time; returns how many commands ran. Stops early when interrupted.
+     * telling the listener each commit's time; returns how many commands ran. Stops when the duration is over, also
+     * when the commands fell behind their schedule (so fewer ran than the rate asks), and early when interrupted.
      */
     public int runLoad(int rate, Duration duration, long seed, CommitListener listener) throws SQLException {
+        try (Connection connection = databases.of(scenario.sourceDomain()).connect()) {
+            connection.setAutoCommit(false);
+            return schedule(rate, duration, seed, (index, command) -> {
+                apply(connection, command);
+                listener.committed(index, command, System.currentTimeMillis());
+            });
+        }
+    }
+
+    /**
+     * As {@link #runLoad(int, Duration, long, CommitListener)}, on {@code connections} connections at once, each
+     * aggregate's commands on one of them and in order; the listener is then called from several threads.
+     */
+    public int runLoad(int rate, Duration duration, long seed, int connections, CommitListener listener)
+            throws SQLException {
+        if (connections <= 1) {
+            return runLoad(rate, duration, seed, listener);
+        }
+        try (CommandLanes lanes =
+                new CommandLanes(connections, databases.of(scenario.sourceDomain())::connect, this::apply, listener)) {
+            int commands = schedule(rate, duration, seed, (index, command) -> {
+                try {
+                    lanes.submit(index, command);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            lanes.finish();
+            return commands;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the last commands committed", e);
+        }
+    }
+
+    /** Where {@link #schedule} hands each command when it is due. */
+    private interface CommandRunner {
+        void run(int index, Command command) throws SQLException;
+    }
+
+    private int schedule(int rate, Duration duration, long seed, CommandRunner runner) throws SQLException {
         Random random = new Random(seed);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         int index = 0;
-        try (Connection connection = databases.of(scenario.sourceDomain()).connect()) {
-            connection.setAutoCommit(false);
-            while (!Thread.currentThread().isInterrupted()) {
-                long due = start + (long) (index * 1_000_000_000.0 / rate);
-                if (due >= end) {
-                    break;
-                }
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                Command command = scenario.command(index, random);
-                apply(connection, command);
-                listener.committed(index, command, System.currentTimeMillis());
-                index++;
+        while (!Thread.currentThread().isInterrupted()) {
+            long due = start + (long) (index * 1_000_000_000.0 / rate);
+            if (due >= end || System.nanoTime() >= end) {
+                break;
             }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            runner.run(index, scenario.command(index, random));
+            index++;
         }
         return index;
     }
