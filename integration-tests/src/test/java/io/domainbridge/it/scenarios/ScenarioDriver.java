@@ -238,6 +238,10 @@ public final class ScenarioDriver implements AutoCloseable {
         return connect;
     }
 
+    public ConnectStack stack() {
+        return stack;
+    }
+
     /** Whether {@link #close()} stops nothing: the demo's --keep leaves the stack running until Ctrl-C. */
     void keep(boolean keep) {
         kept = keep;
