@@ -8,70 +8,90 @@ import io.domainbridge.it.scenarios.ScenarioDriver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
+import org.awaitility.core.ConditionFactory;
 
 /**
- * The scenario's Connect cluster grown to two workers: the stack's embedded worker, which survives, and a peer in a
- * JVM of its own, which is killed with SIGKILL and replaced by a fresh peer after the survivor took its work over.
+ * The scenario's Connect cluster as two workers in JVMs of their own, so that either can be killed with SIGKILL. The
+ * stack's embedded worker, which created the connectors, hands its work over to them and leaves. A killed worker's
+ * work moves to the other one, then a fresh worker takes the killed one's place. On close the embedded worker
+ * returns and takes everything over, so that the driver can delete the connectors as usual.
  */
 final class FailoverCluster implements AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration WORKER_START_TIMEOUT = Duration.ofMinutes(4);
 
     private final ScenarioDriver driver;
     private final Path logs;
-    private ForkedWorker peer;
-    private int peersStarted;
+    private final List<ForkedWorker> workers = new ArrayList<>();
+    private int started;
+    private boolean embeddedRetired;
 
     FailoverCluster(ScenarioDriver driver, Path logs) {
         this.driver = driver;
         this.logs = logs;
     }
 
-    /** The embedded worker, as Connect names it in the status API. */
-    String survivor() {
-        URI url = driver.connect().workers().iterator().next().url();
-        return url.getHost() + ":" + url.getPort();
-    }
-
     /**
-     * Starts a fresh peer and waits until every connector and task runs again and the peer runs at least one task:
-     * killing a peer that runs no task would prove nothing.
+     * Starts two forked workers, retires the embedded one and waits until every connector and task runs on the
+     * forked workers, each of which runs at least one task.
      */
-    ForkedWorker startPeer() {
-        peersStarted++;
-        peer = ForkedWorker.start(driver.stack().peerWorkerProperties(), logs, "peer-" + peersStarted);
-        await("peer " + peer.workerId() + " healthy").atMost(TIMEOUT).until(peer::isHealthy);
-        String id = peer.workerId();
-        await("peer " + id + " runs a task").atMost(TIMEOUT).untilAsserted(() -> {
-            List<Placement> placements = placements();
-            assertThat(placements).allMatch(p -> p.state().equals(Placement.RUNNING));
-            assertThat(placements).anyMatch(p -> p.task() && p.workerId().equals(id));
-        });
-        return peer;
+    void start() {
+        ForkedWorker first = fork();
+        ForkedWorker second = fork();
+        awaitHealthy(first);
+        awaitHealthy(second);
+        WorkerHandle embedded = driver.connect().workers().iterator().next();
+        driver.connect().removeWorker(embedded);
+        embeddedRetired = true;
+        awaitBalanced();
     }
 
-    /** Kills the peer with SIGKILL and waits for the process to be gone; what it ran when it died. */
-    WorkerKill killPeer(int atEvent) {
-        String id = peer.workerId();
-        List<Placement> held =
-                placements().stream().filter(p -> p.runsOn(id)).toList();
-        Map<String, String> slotBackends = slotBackends();
-        peer.kill();
-        return new WorkerKill(id, atEvent, held, slotBackends);
+    /** The Debezium sources, one per replication slot: the connectors whose tasks the kills take down in turn. */
+    List<String> sources() {
+        return driver.configs().entrySet().stream()
+                .filter(config -> config.getValue().containsKey("slot.name"))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /**
-     * Waits until the survivor runs every connector and task, those of the killed peer included, and every source
-     * whose task moved streams again over a new replication connection: its slot, which the dead worker's connection
-     * held, is active for another database backend.
+     * Kills, with SIGKILL, the worker that runs the given connector's task, and waits for the process to be gone;
+     * what that worker ran when it died, and how many events the source had produced by then.
+     */
+    WorkerKill kill(String connector, IntSupplier produced) {
+        List<Placement> placements = placements();
+        String victimId = placements.stream()
+                .filter(p -> p.task() && p.connector().equals(connector))
+                .findFirst()
+                .orElseThrow()
+                .workerId();
+        ForkedWorker victim = workers.stream()
+                .filter(worker -> worker.workerId().equals(victimId))
+                .findFirst()
+                .orElseThrow();
+        List<Placement> held = placements.stream().filter(p -> p.runsOn(victimId)).toList();
+        Map<String, String> slotBackends = slotBackends();
+        int atEvent = produced.getAsInt();
+        victim.kill();
+        workers.remove(victim);
+        return new WorkerKill(victimId, atEvent, held, slotBackends);
+    }
+
+    /**
+     * Waits until the surviving worker runs every connector and task, those of the killed one included, and every
+     * source whose task moved streams again over a new replication connection: its slot, which the dead worker's
+     * connection held, is active for another database backend.
      */
     void awaitTakeover(WorkerKill kill) {
-        String survivor = survivor();
-        await("survivor " + survivor + " runs everything")
-                .atMost(TIMEOUT)
+        String survivor = workers.get(0).workerId();
+        awaitPlacements("survivor " + survivor + " runs everything")
                 .untilAsserted(() -> assertThat(placements()).allMatch(p -> p.runsOn(survivor)));
         for (Placement task : kill.tasks()) {
             String slot = driver.configs().get(task.connector()).get("slot.name");
@@ -87,17 +107,56 @@ final class FailoverCluster implements AutoCloseable {
         }
     }
 
+    /** Starts a fresh worker in the killed one's place and waits until each worker runs at least one task again. */
+    void replaceKilled() {
+        awaitHealthy(fork());
+        awaitBalanced();
+    }
+
+    private ForkedWorker fork() {
+        started++;
+        ForkedWorker worker = ForkedWorker.start(driver.stack().peerWorkerProperties(), logs, "worker-" + started);
+        workers.add(worker);
+        return worker;
+    }
+
+    private static void awaitHealthy(ForkedWorker worker) {
+        await("worker " + worker.workerId() + " healthy").atMost(WORKER_START_TIMEOUT).until(worker::isHealthy);
+    }
+
+    /** Every connector and task runs on the forked workers, and each of them runs a task: a kill then proves something. */
+    private void awaitBalanced() {
+        List<String> ids = workers.stream().map(ForkedWorker::workerId).toList();
+        awaitPlacements("every worker of " + ids + " runs a task").untilAsserted(() -> {
+            List<Placement> placements = placements();
+            assertThat(placements).allMatch(p -> p.state().equals(Placement.RUNNING) && ids.contains(p.workerId()));
+            for (String id : ids) {
+                assertThat(placements).anyMatch(p -> p.task() && p.workerId().equals(id));
+            }
+        });
+    }
+
+    /** Waits for a placement, stopping at once when a connector or task failed: failures do not heal by waiting. */
+    private ConditionFactory awaitPlacements(String alias) {
+        return await(alias)
+                .atMost(TIMEOUT)
+                .ignoreExceptions()
+                .failFast("a connector or task failed", () -> assertThat(placements())
+                        .noneMatch(p -> p.state().equals(Placement.FAILED)));
+    }
+
     List<Placement> placements() {
-        return Placement.read(driver.connect(), driver.configs().keySet());
+        return Placement.read(workers.get(0).workerId(), driver.configs().keySet());
     }
 
     /** Slot name to the process id of the database backend streaming it; slots nobody streams are left out. */
     private Map<String, String> slotBackends() {
-        String database = driver.databases().of(driver.scenario().sourceDomain()).name();
+        String source = driver.scenario().sourceDomain();
+        String database = driver.databases().of(source).name();
         Map<String, String> backends = new LinkedHashMap<>();
         for (String row : driver.databases()
                 .rows(
-                        driver.scenario().sourceDomain(),
+                        source,
                         "select slot_name, active_pid from pg_replication_slots where active and database = '"
                                 + database + "'")) {
             String[] columns = row.split("\\|");
@@ -108,8 +167,16 @@ final class FailoverCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        if (peer != null) {
-            peer.close();
+        workers.forEach(ForkedWorker::close);
+        workers.clear();
+        if (embeddedRetired) {
+            URI url = driver.connect().addWorker().url();
+            String embedded = url.getHost() + ":" + url.getPort();
+            await("embedded worker " + embedded + " runs everything")
+                    .atMost(TIMEOUT)
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(Placement.read(embedded, driver.configs().keySet()))
+                            .allMatch(p -> p.runsOn(embedded)));
         }
     }
 }

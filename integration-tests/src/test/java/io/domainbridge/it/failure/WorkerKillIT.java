@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,19 +40,26 @@ class WorkerKillIT {
     private static final int EVENTS = 20_000;
     private static final int KILLS = 3;
     private static final Duration LOAD_PER_KILL = Duration.ofSeconds(40);
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(3);
     private static final Path LOGS = Path.of("target", "worker-kill");
 
     /** A lost worker's work is reassigned after seconds instead of the default five minutes. */
     private static final Map<String, String> FAST_FAILOVER = Map.of(
-            DistributedConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG, "3000",
-            DistributedConfig.SESSION_TIMEOUT_MS_CONFIG, "6000",
-            DistributedConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000",
-            DistributedConfig.REBALANCE_TIMEOUT_MS_CONFIG, "20000",
-            "consumer.session.timeout.ms", "6000",
-            "consumer.heartbeat.interval.ms", "1000");
+            DistributedConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG,
+            "3000",
+            DistributedConfig.SESSION_TIMEOUT_MS_CONFIG,
+            "6000",
+            DistributedConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+            "1000",
+            DistributedConfig.REBALANCE_TIMEOUT_MS_CONFIG,
+            "20000",
+            "consumer.session.timeout.ms",
+            "6000",
+            "consumer.heartbeat.interval.ms",
+            "1000");
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     @EnabledIf("defaultLoad")
     void consumersEndConsistentWhenWorkersAreKilledMidStream(@TempDir Path pluginPath) throws Exception {
         killWorkersMidStream(pluginPath, Soak.factor());
@@ -62,8 +68,7 @@ class WorkerKillIT {
     @Test
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
     @DisabledIf("defaultLoad")
-    void consumersEndConsistentWhenWorkersAreKilledMidStreamUnderSoakLoad(@TempDir Path pluginPath)
-            throws Exception {
+    void consumersEndConsistentWhenWorkersAreKilledMidStreamUnderSoakLoad(@TempDir Path pluginPath) throws Exception {
         killWorkersMidStream(pluginPath, Soak.factor());
     }
 
@@ -77,59 +82,69 @@ class WorkerKillIT {
         int kills = KILLS * factor;
         LOG.info("Worker kill test: {} events, {} kills, seed {} (-D{}={})", events, kills, seed, SEED, seed);
         Random random = new Random(seed);
+        ScenarioDriver.eventTimesFollowWallClock(true);
         try (ScenarioDriver driver = new ScenarioDriver(new ShippingScenario());
                 FailoverCluster cluster = new FailoverCluster(driver, LOGS)) {
             driver.start(pluginPath, 1, FAST_FAILOVER);
-            cluster.startPeer();
-            AtomicInteger produced = new AtomicInteger();
-            List<WorkerKill> done = runLoadWithKills(driver, cluster, produced, events, kills, random);
+            cluster.start();
+            List<Integer> points = KillPoints.of(events, kills, random);
+            EventGate gate = new EventGate(points.get(0));
+            List<WorkerKill> done = runLoadWithKills(driver, cluster, gate, events, points, random.nextLong());
+            LOG.info(
+                    "{} kills moved {} tasks to the survivor",
+                    done.size(),
+                    done.stream().mapToInt(kill -> kill.tasks().size()).sum());
 
-            assertThat(produced.get()).as("outbox events produced").isGreaterThanOrEqualTo(events);
+            assertThat(gate.produced()).as("outbox events produced").isGreaterThanOrEqualTo(events);
             assertThat(done).hasSize(kills).allSatisfy(kill -> assertThat(kill.tasks())
                     .as("tasks on the worker killed at event %d", kill.atEvent())
                     .isNotEmpty());
             driver.assertConsistent();
             driver.auditReplication();
             driver.assertNothingDeadLettered();
+        } finally {
+            ScenarioDriver.eventTimesFollowWallClock(false);
         }
     }
 
     private List<WorkerKill> runLoadWithKills(
             ScenarioDriver driver,
             FailoverCluster cluster,
-            AtomicInteger produced,
+            EventGate gate,
             int events,
-            int kills,
-            Random random)
+            List<Integer> points,
+            long commandSeed)
             throws Exception {
-        Duration load = LOAD_PER_KILL.multipliedBy(kills);
+        Duration load = LOAD_PER_KILL.multipliedBy(points.size());
         int rate = (int) Math.ceil((double) events / load.toSeconds());
-        long commandSeed = random.nextLong();
         List<WorkerKill> done = new ArrayList<>();
+        List<String> sources = cluster.sources();
         ExecutorService loader = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> commands = loader.submit(() -> driver.runLoad(
-                    rate,
-                    load,
-                    commandSeed,
-                    (index, command, committedAt) -> produced.addAndGet(command.events().size())));
-            for (int point : KillPoints.of(events, kills, random)) {
-                await().atMost(load.multipliedBy(2)).until(() -> produced.get() >= point || commands.isDone());
-                assertThat(commands).as("the stream still flows at kill point %d", point).isNotDone();
-                WorkerKill kill = cluster.killPeer(produced.get());
+            Future<Integer> commands = loader.submit(() -> driver.runLoad(rate, load, commandSeed, gate));
+            for (int i = 0; i < points.size(); i++) {
+                int point = points.get(i);
+                await("event " + point)
+                        .atMost(STREAM_TIMEOUT)
+                        .until(() -> gate.produced() >= point || commands.isDone());
+                assertThat(commands)
+                        .as("the stream still flows at kill point %d", point)
+                        .isNotDone();
+                gate.openUpTo(i + 1 < points.size() ? points.get(i + 1) : Integer.MAX_VALUE);
+                WorkerKill kill = cluster.kill(sources.get(i % sources.size()), gate::produced);
                 long killedAt = System.nanoTime();
                 cluster.awaitTakeover(kill);
                 LOG.info(
-                        "Killed {} at event {} (due at {}), running {}; the survivor ran all of it after {} ms",
+                        "Killed {} at event {} (planned {}), running {}; the survivor ran all of it after {} ms",
                         kill.workerId(),
                         kill.atEvent(),
                         point,
                         kill.held().stream().map(Placement::unit).toList(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
                 done.add(kill);
-                cluster.startPeer();
+                cluster.replaceKilled();
             }
-            LOG.info("{} commands committed", commands.get(load.toSeconds() * 2, TimeUnit.SECONDS));
+            LOG.info("{} commands committed", commands.get(STREAM_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         } finally {
             loader.shutdownNow();
         }

@@ -72,6 +72,8 @@ public final class ForkedWorker implements AutoCloseable {
         return List.of(
                 java,
                 "-Xmx768m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),
                 ConnectDistributed.class.getName(),

@@ -63,6 +63,15 @@ public final class ScenarioDriver implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whether the events of every scenario get their times from the wall clock (still strictly increasing) instead of
+     * a simulated clock that runs up to a minute ahead per event. Loads of thousands of events need the wall clock:
+     * the broker rejects records timestamped more than an hour in the future, which fails the outbox source.
+     */
+    public static void eventTimesFollowWallClock(boolean followWallClock) {
+        OutboxEvents.useWallClock(followWallClock);
+    }
+
     /** Called after each command's commit with the command and the wall-clock time of the commit. */
     public interface CommitListener {
         void committed(int index, Command command, long committedAtMillis);
@@ -313,14 +322,20 @@ public final class ScenarioDriver implements AutoCloseable {
         if (kept) {
             return;
         }
-        if (connect != null) {
-            configs.keySet().forEach(connect::deleteConnector);
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        if (databases != null) {
-            databases.close();
+        try {
+            if (connect != null) {
+                configs.keySet().forEach(connect::deleteConnector);
+            }
+        } finally {
+            try {
+                if (stack != null) {
+                    stack.close();
+                }
+            } finally {
+                if (databases != null) {
+                    databases.close();
+                }
+            }
         }
     }
 
