@@ -19,8 +19,8 @@ import org.awaitility.core.ConditionFactory;
 /**
  * The scenario's Connect cluster as two workers in JVMs of their own, so that either can be killed with SIGKILL. The
  * stack's embedded worker, which created the connectors, hands its work over to them and leaves. A killed worker's
- * work moves to the other one, then a fresh worker takes the killed one's place. On close the embedded worker
- * returns and takes everything over, so that the driver can delete the connectors as usual.
+ * work moves to the other one, then a fresh worker takes the killed one's place. On close the forked workers die and
+ * the embedded worker returns to lead the cluster, so that the driver can delete the connectors as usual.
  */
 final class FailoverCluster implements AutoCloseable {
 
@@ -53,35 +53,37 @@ final class FailoverCluster implements AutoCloseable {
         awaitBalanced();
     }
 
-    /** The Debezium sources, one per replication slot: the connectors whose tasks the kills take down in turn. */
-    List<String> sources() {
+    /** The first Debezium source of the scenario: the kills alternate between its worker and the other one. */
+    String firstSource() {
         return driver.configs().entrySet().stream()
                 .filter(config -> config.getValue().containsKey("slot.name"))
                 .map(Map.Entry::getKey)
-                .toList();
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
-     * Kills, with SIGKILL, the worker that runs the given connector's task, and waits for the process to be gone;
-     * what that worker ran when it died, and how many events the source had produced by then.
+     * Kills with SIGKILL the worker that runs the given connector's task, or the other worker, and waits for the
+     * process to be gone; what that worker ran when it died, and how many events the source had produced by then.
      */
-    WorkerKill kill(String connector, IntSupplier produced) {
+    WorkerKill kill(String connector, boolean itsWorker, IntSupplier produced) {
         List<Placement> placements = placements();
-        String victimId = placements.stream()
+        String runsIt = placements.stream()
                 .filter(p -> p.task() && p.connector().equals(connector))
                 .findFirst()
                 .orElseThrow()
                 .workerId();
         ForkedWorker victim = workers.stream()
-                .filter(worker -> worker.workerId().equals(victimId))
+                .filter(worker -> worker.workerId().equals(runsIt) == itsWorker)
                 .findFirst()
                 .orElseThrow();
-        List<Placement> held = placements.stream().filter(p -> p.runsOn(victimId)).toList();
+        List<Placement> held =
+                placements.stream().filter(p -> p.runsOn(victim.workerId())).toList();
         Map<String, String> slotBackends = slotBackends();
         int atEvent = produced.getAsInt();
         victim.kill();
         workers.remove(victim);
-        return new WorkerKill(victimId, atEvent, held, slotBackends);
+        return new WorkerKill(victim.workerId(), atEvent, held, slotBackends);
     }
 
     /**
@@ -97,12 +99,11 @@ final class FailoverCluster implements AutoCloseable {
             String slot = driver.configs().get(task.connector()).get("slot.name");
             if (slot != null) {
                 String before = kill.slotBackends().get(slot);
-                await("slot " + slot + " re-acquired")
-                        .atMost(TIMEOUT)
-                        .untilAsserted(() -> assertThat(slotBackends().get(slot))
-                                .as("backend holding slot %s of %s", slot, task.connector())
-                                .isNotNull()
-                                .isNotEqualTo(before));
+                await("slot " + slot + " re-acquired").atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                                slotBackends().get(slot))
+                        .as("backend holding slot %s of %s", slot, task.connector())
+                        .isNotNull()
+                        .isNotEqualTo(before));
             }
         }
     }
@@ -121,7 +122,9 @@ final class FailoverCluster implements AutoCloseable {
     }
 
     private static void awaitHealthy(ForkedWorker worker) {
-        await("worker " + worker.workerId() + " healthy").atMost(WORKER_START_TIMEOUT).until(worker::isHealthy);
+        await("worker " + worker.workerId() + " healthy")
+                .atMost(WORKER_START_TIMEOUT)
+                .until(worker::isHealthy);
     }
 
     /** Every connector and task runs on the forked workers, and each of them runs a task: a kill then proves something. */
@@ -138,11 +141,9 @@ final class FailoverCluster implements AutoCloseable {
 
     /** Waits for a placement, stopping at once when a connector or task failed: failures do not heal by waiting. */
     private ConditionFactory awaitPlacements(String alias) {
-        return await(alias)
-                .atMost(TIMEOUT)
-                .ignoreExceptions()
-                .failFast("a connector or task failed", () -> assertThat(placements())
-                        .noneMatch(p -> p.state().equals(Placement.FAILED)));
+        return await(alias).atMost(TIMEOUT).ignoreExceptions().failFast("a connector or task failed", () -> assertThat(
+                        placements())
+                .noneMatch(p -> p.state().equals(Placement.FAILED)));
     }
 
     List<Placement> placements() {
@@ -172,10 +173,11 @@ final class FailoverCluster implements AutoCloseable {
         if (embeddedRetired) {
             URI url = driver.connect().addWorker().url();
             String embedded = url.getHost() + ":" + url.getPort();
-            await("embedded worker " + embedded + " runs everything")
+            await("embedded worker " + embedded + " leads and runs every connector")
                     .atMost(TIMEOUT)
                     .ignoreExceptions()
                     .untilAsserted(() -> assertThat(Placement.read(embedded, driver.configs().keySet()))
+                            .filteredOn(p -> !p.task())
                             .allMatch(p -> p.runsOn(embedded)));
         }
     }

@@ -93,18 +93,6 @@ public final class ForkedWorker implements AutoCloseable {
         return HOST + ":" + port;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
-    public Path log() {
-        return log;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /**
      * Whether the worker finished starting (its herder is running and answers {@code GET /health}); fails when the
      * process has exited, so a worker that cannot start is reported at once with the place of its log.
