@@ -176,7 +176,8 @@ final class FailoverCluster implements AutoCloseable {
             await("embedded worker " + embedded + " leads and runs every connector")
                     .atMost(TIMEOUT)
                     .ignoreExceptions()
-                    .untilAsserted(() -> assertThat(Placement.read(embedded, driver.configs().keySet()))
+                    .untilAsserted(() -> assertThat(
+                                    Placement.read(embedded, driver.configs().keySet()))
                             .filteredOn(p -> !p.task())
                             .allMatch(p -> p.runsOn(embedded)));
         }

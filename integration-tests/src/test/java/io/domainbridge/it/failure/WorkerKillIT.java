@@ -43,7 +43,10 @@ class WorkerKillIT {
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(3);
     private static final Path LOGS = Path.of("target", "worker-kill");
 
-    /** A lost worker's work is reassigned after seconds instead of the default five minutes. */
+    /**
+     * A dead worker, and a dead sink task's consumer, is noticed within seconds; its work is reassigned after three
+     * seconds instead of the default five minutes.
+     */
     private static final Map<String, String> FAST_FAILOVER = Map.of(
             DistributedConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG,
             "3000",
