@@ -18,8 +18,8 @@ final class OutboxEvents {
      */
     private static volatile boolean wallClock;
 
-    static void useWallClock() {
-        wallClock = true;
+    static void useWallClock(boolean useWallClock) {
+        wallClock = useWallClock;
     }
 
     private final String aggregateType;

@@ -129,7 +129,7 @@ public final class ScenarioDemo {
     private final Map<String, AtomicLong> duplicatesByConnector = new ConcurrentHashMap<>();
 
     private int run(Scenario scenario, int rate, Duration duration, boolean keep) throws Exception {
-        OutboxEvents.useWallClock();
+        OutboxEvents.useWallClock(true);
         countDuplicatesFromTheSinkLogs();
         Path pluginPath = Files.createTempDirectory("domain-bridge-plugins");
         OUT.printf(

@@ -52,6 +52,7 @@ public final class ScenarioDriver implements AutoCloseable {
     private ConnectStack stack;
     private EmbeddedConnectCluster connect;
     private Consumer<String> log = line -> {};
+    private boolean wallClockEvents;
 
     public ScenarioDriver(Scenario scenario) {
         this.scenario = scenario;
@@ -66,10 +67,11 @@ public final class ScenarioDriver implements AutoCloseable {
     /**
      * Event times from the wall clock (still strictly increasing) instead of the simulated clock, which moves up to a
      * minute per event: runs of more than a few hundred commands would otherwise produce records the broker rejects
-     * as more than an hour in the future.
+     * as more than an hour in the future. Every scenario in this JVM follows the wall clock until {@link #close()}.
      */
     public ScenarioDriver wallClockEvents() {
-        OutboxEvents.useWallClock();
+        OutboxEvents.useWallClock(true);
+        wallClockEvents = true;
         return this;
     }
 
@@ -285,6 +287,10 @@ public final class ScenarioDriver implements AutoCloseable {
         return connect;
     }
 
+    public ConnectStack stack() {
+        return stack;
+    }
+
     /** Whether {@link #close()} stops nothing: the demo's --keep leaves the stack running until Ctrl-C. */
     void keep(boolean keep) {
         kept = keep;
@@ -361,6 +367,9 @@ public final class ScenarioDriver implements AutoCloseable {
                 configs.keySet().forEach(connect::deleteConnector);
             }
         } finally {
+            if (wallClockEvents) {
+                OutboxEvents.useWallClock(false);
+            }
             closeStackAndDatabases();
         }
     }

@@ -1,0 +1,15 @@
+package io.domainbridge.it.failure;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One worker killed: its id, how many events the source had produced when it died, the connector instances and
+ * tasks it ran, and the database backend that held each replication slot just before.
+ */
+record WorkerKill(String workerId, int atEvent, List<Placement> held, Map<String, String> slotBackends) {
+
+    List<Placement> tasks() {
+        return held.stream().filter(Placement::task).toList();
+    }
+}
