@@ -2,6 +2,7 @@ package io.domainbridge.it.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.domainbridge.it.scenarios.ScenarioDriver;
 import io.domainbridge.it.scenarios.ShippingScenario;
@@ -17,9 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.DisabledIf;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,22 +59,11 @@ class WorkerKillIT {
             "consumer.heartbeat.interval.ms",
             "1000");
 
+    /** Bounded at twelve minutes per unit of load, so the soak variants get the time their volume needs. */
     @Test
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
-    @EnabledIf("defaultLoad")
-    void consumersEndConsistentWhenWorkersAreKilledMidStream(@TempDir Path pluginPath) throws Exception {
-        killWorkersMidStream(pluginPath, Soak.factor());
-    }
-
-    @Test
-    @Timeout(value = 60, unit = TimeUnit.MINUTES)
-    @DisabledIf("defaultLoad")
-    void consumersEndConsistentWhenWorkersAreKilledMidStreamUnderSoakLoad(@TempDir Path pluginPath) throws Exception {
-        killWorkersMidStream(pluginPath, Soak.factor());
-    }
-
-    static boolean defaultLoad() {
-        return Soak.factor() == 1;
+    void consumersEndConsistentWhenWorkersAreKilledMidStream(@TempDir Path pluginPath) {
+        int factor = Soak.factor();
+        assertTimeoutPreemptively(Duration.ofMinutes(12L * factor), () -> killWorkersMidStream(pluginPath, factor));
     }
 
     private void killWorkersMidStream(Path pluginPath, int factor) throws Exception {
