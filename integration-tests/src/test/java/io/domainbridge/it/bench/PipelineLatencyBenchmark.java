@@ -64,6 +64,9 @@ public final class PipelineLatencyBenchmark {
             calibration.start(PROBE_INTERVAL);
             LoadRunner runner = new LoadRunner(driver, ledger, settings.drainLimit(), settings.sourceConnections());
             prime(runner);
+            log("Warming the pipeline under load: " + settings.rate() / 2 + " events/s for "
+                    + settings.stepLength().toSeconds() + " s");
+            log(summary(runner.run(settings.rate() / 2, Duration.ZERO, settings.stepLength(), 2L)));
             log("Fixed rate: " + settings.rate() + " events/s, "
                     + settings.warmUp().toSeconds() + " s warm-up + "
                     + settings.measured().toSeconds() + " s measured");
