@@ -32,8 +32,8 @@ final class LatencyMethod {
                         + " generator waits) and stops at the end of the step, so an achieved rate below the offered"
                         + " one means the generator could not go faster. Before the fixed-rate run,"
                         + " bursts of 3 s at 100 events/s run until every event of a burst is visible within 1 s of its"
-                        + " end (consumer groups joined, classes loaded); then one step at half the fixed rate warms"
-                        + " the pipeline under load (a cold pipeline built a queue that outlasted the warm-up); then"
+                        + " end (consumer groups joined, classes loaded); then steps at half the fixed rate run until"
+                        + " one keeps up (at most four; a cold pipeline built a queue that outlasted the warm-up); then"
                         + " the fixed-rate run's own warm-up is left out of its figures.%n%n",
                 settings.sourceConnections(),
                 steady.events(),
