@@ -136,13 +136,7 @@ final class LookupBenchReport {
     }
 
     void writeJson(Path file) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("date", LocalDate.now().toString());
-        json.put("commit", Provenance.commit());
-        json.put("cpus", Runtime.getRuntime().availableProcessors());
-        json.put("cpuModel", Provenance.cpuModel());
-        json.put("loadBefore", loadBefore);
-        json.put("loadAfter", loadAfter);
+        Map<String, Object> json = Provenance.json(loadBefore, loadAfter);
         json.put("phases", rows.stream().map(LookupBenchReport::json).toList());
         json.put("rounds", rounds.stream().map(LookupBenchReport::json).toList());
         json.put(

@@ -3,6 +3,9 @@ package io.domainbridge.it.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Where a benchmark ran: the commit, the JVM, the machine's processors and its load average. */
@@ -16,6 +19,18 @@ final class Provenance {
                 + "- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + "\n"
                 + "- Machine: " + cores() + " CPUs (" + cpuModel()
                 + "), shared with other builds; load average before/after: " + loadBefore + " / " + loadAfter + "\n";
+    }
+
+    /** The same facts for a report's JSON: date, commit, processors and their model, load averages. */
+    static Map<String, Object> json(String loadBefore, String loadAfter) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", LocalDate.now().toString());
+        json.put("commit", commit());
+        json.put("cpus", cores());
+        json.put("cpuModel", cpuModel());
+        json.put("loadBefore", loadBefore);
+        json.put("loadAfter", loadAfter);
+        return json;
     }
 
     static int cores() {

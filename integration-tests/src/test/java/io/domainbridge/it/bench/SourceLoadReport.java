@@ -295,13 +295,7 @@ final class SourceLoadReport {
     }
 
     void writeJson(Path file) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("date", LocalDate.now().toString());
-        json.put("commit", Provenance.commit());
-        json.put("cpus", Runtime.getRuntime().availableProcessors());
-        json.put("cpuModel", Provenance.cpuModel());
-        json.put("loadBefore", loadBefore);
-        json.put("loadAfter", loadAfter);
+        Map<String, Object> json = Provenance.json(loadBefore, loadAfter);
         List<Map<String, Object>> list = new ArrayList<>();
         for (SourceLoadRun run : runs) {
             Map<String, Object> r = new LinkedHashMap<>();

@@ -208,15 +208,8 @@ class SinkPoisonInputIT {
     }
 
     private Map<String, String> sinkConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.domainbridge.connectors.CommandSinkConnector");
-        config.put("tasks.max", "1");
-        config.put("topics", TOPIC);
-        config.put("connection.url", database.url());
-        config.put("connection.user", database.user());
-        config.put("connection.password", database.password());
+        Map<String, String> config = database.sinkConfig(TOPIC);
         config.put("consumer.name", "poison");
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         config.put("value.converter", "io.domainbridge.converters.CloudEventsConverter");
         config.put("mappings", "noted");
         config.put("mappings.noted.event.types", "Noted");

@@ -182,14 +182,7 @@ abstract class SqlInjectionIT {
     }
 
     private Map<String, String> sinkConfig() {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.domainbridge.connectors.CommandSinkConnector");
-        config.put("tasks.max", "1");
-        config.put("topics", TOPIC);
-        config.put("connection.url", database.url());
-        config.put("connection.user", database.user());
-        config.put("connection.password", database.password());
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        Map<String, String> config = database.sinkConfig(TOPIC);
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("value.converter.schemas.enable", "false");
         config.put("mappings", "notes,statuses");

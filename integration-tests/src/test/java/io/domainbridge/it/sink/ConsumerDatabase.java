@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The consuming domain's database on either server: its URL, DDL differences and simple queries. */
 public final class ConsumerDatabase implements AutoCloseable {
@@ -85,6 +87,22 @@ public final class ConsumerDatabase implements AutoCloseable {
     @Override
     public void close() {
         drop.run();
+    }
+
+    /**
+     * The start of a command sink config writing into this database: one task reading the given topics with String
+     * keys; converters for the values and the mappings are the caller's.
+     */
+    public Map<String, String> sinkConfig(String topics) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "io.domainbridge.connectors.CommandSinkConnector");
+        config.put("tasks.max", "1");
+        config.put("topics", topics);
+        config.put("connection.url", url);
+        config.put("connection.user", user);
+        config.put("connection.password", password);
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        return config;
     }
 
     public void execute(String... statements) {
