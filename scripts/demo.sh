@@ -14,5 +14,5 @@ for arg in "$@"; do
   esac
 done
 scripts/ensure-databases.sh
-mvn -B -q -Dstyle.color=never -Pdemo -pl integration-tests -am package -DskipTests \
+mvn -B -q -Dstyle.color=never -Prun -pl demo -am package -DskipTests \
   -Ddemo.args="${*:---scenario shipping}"
