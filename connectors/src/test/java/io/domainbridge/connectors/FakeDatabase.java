@@ -126,7 +126,7 @@ final class FakeDatabase {
 
     private ResultSet query(String sql, List<Object> parameters) {
         List<Object[]> rows = new ArrayList<>();
-        if (sql.contains("event_id IN") || sql.contains("unnest")) {
+        if (sql.contains("event_key IN") || sql.contains("unnest")) {
             // the consumer name is never an event id of the tests
             parameters.stream()
                     .flatMap(FakeDatabase::elements)

@@ -64,6 +64,7 @@ public final class InboxTable {
             for (String id : ids) {
                 statement.setString(1, consumer);
                 statement.setString(2, id);
+                statement.setString(3, id);
                 statement.addBatch();
             }
             statement.executeBatch();
