@@ -2,13 +2,21 @@ package io.domainbridge.connectors;
 
 import static io.domainbridge.connectors.ScratchSink.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.domainbridge.connectors.sink.Dialect;
+import io.domainbridge.connectors.sink.SinkConnection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,6 +57,32 @@ class BookkeepingExactnessTest {
                 restarted.open(List.of(upper, lower, longTopic));
                 assertThat(restarted.context.seeks).isEqualTo(Map.of(upper, 11L, lower, 4L, longTopic, 8L));
             }
+        }
+    }
+
+    @Test
+    void aConsumerNameLongerThanTheTablesHoldIsRefusedAtStart() {
+        Map<String, String> props = Fixtures.config();
+        props.put("consumer.name", "\uD83D\uDE00".repeat(Dialect.CONSUMER_NAME_MAX_LENGTH));
+        assertThat(new CommandSinkConfig(props).consumerName()).hasSize(2 * Dialect.CONSUMER_NAME_MAX_LENGTH);
+        props.put("consumer.name", "c".repeat(Dialect.CONSUMER_NAME_MAX_LENGTH + 1));
+        assertThatThrownBy(() -> new CommandSinkConfig(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("consumer.name: ");
+        props.remove("consumer.name");
+        props.put("name", "n".repeat(Dialect.CONSUMER_NAME_MAX_LENGTH + 1));
+        assertThatThrownBy(() -> new CommandSinkConfig(props)).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void mariaDbSessionsAreStrictSoThatNothingIsTruncatedWithOnlyAWarning() throws SQLException {
+        try (ScratchDatabase database = ScratchDatabase.create(Dialect.MARIADB);
+                SinkConnection connection = new SinkConnection(
+                        Dialect.MARIADB, database.url(), database.user(), new Password(database.password()));
+                Statement statement = connection.get().createStatement();
+                ResultSet mode = statement.executeQuery("SELECT @@SESSION.sql_mode")) {
+            assertThat(mode.next()).isTrue();
+            assertThat(mode.getString(1).split(",")).contains("STRICT_ALL_TABLES");
         }
     }
 

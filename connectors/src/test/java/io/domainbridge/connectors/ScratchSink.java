@@ -28,7 +28,12 @@ final class ScratchSink implements AutoCloseable {
 
     ScratchSink(ScratchDatabase database, String consumer) {
         task.initialize(context);
-        task.start(props(database, consumer));
+        try {
+            task.start(props(database, consumer));
+        } catch (RuntimeException e) {
+            task.stop();
+            throw e;
+        }
     }
 
     static Map<String, String> props(ScratchDatabase database, String consumer) {
