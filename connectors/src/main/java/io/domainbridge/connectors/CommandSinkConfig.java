@@ -30,8 +30,8 @@ public final class CommandSinkConfig extends AbstractConfig {
 
     public static final String CONSUMER_NAME_CONFIG = "consumer.name";
     private static final String CONSUMER_NAME_DOC = "Name under which the inbox and offsets tables record what this"
-            + " connector applied. Empty: the connector's name. Keep it when renaming the connector, or the sink"
-            + " starts over from the consumer group's offsets.";
+            + " connector applied, at most 255 characters. Empty: the connector's name. Keep it when renaming the"
+            + " connector, or the sink starts over from the consumer group's offsets.";
 
     public static final String MAPPINGS_CONFIG = "mappings";
     private static final String MAPPINGS_DOC = "Aliases of the mappings, in the order they are tried; each is"
@@ -44,8 +44,9 @@ public final class CommandSinkConfig extends AbstractConfig {
 
     public static final String INBOX_TABLE_CONFIG = "inbox.table";
     public static final String INBOX_TABLE_DEFAULT = "domainbridge_inbox";
-    private static final String INBOX_TABLE_DOC = "Table of applied event ids (consumer, event_id, applied_at),"
-            + " created if missing. A record whose id is in it is a duplicate and is skipped.";
+    private static final String INBOX_TABLE_DOC = "Table of applied event ids (consumer, event_key, event_id,"
+            + " applied_at), created if missing. A record whose id is in it, exactly and whole, is a duplicate and is"
+            + " skipped.";
 
     public static final String OFFSETS_TABLE_CONFIG = "offsets.table";
     public static final String OFFSETS_TABLE_DEFAULT = "domainbridge_offsets";
@@ -87,6 +88,10 @@ public final class CommandSinkConfig extends AbstractConfig {
         this.mappings = parser.mappings();
         String configured = getString(CONSUMER_NAME_CONFIG);
         this.consumerName = configured.isBlank() ? originals.getOrDefault("name", "command-sink") : configured;
+        if (consumerName.codePointCount(0, consumerName.length()) > Dialect.CONSUMER_NAME_MAX_LENGTH) {
+            throw new ConfigException(CONSUMER_NAME_CONFIG + ": the inbox and offsets tables hold at most "
+                    + Dialect.CONSUMER_NAME_MAX_LENGTH + " characters (the connector's name is used when not set)");
+        }
     }
 
     public static ConfigDef config() {

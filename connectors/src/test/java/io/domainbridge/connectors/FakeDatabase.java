@@ -6,6 +6,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -54,8 +55,11 @@ final class FakeDatabase {
     Connection connection() {
         return proxy(Connection.class, (p, method, args) -> switch (method.getName()) {
             case "prepareStatement" -> statement((String) args[0]);
-            case "createStatement" -> proxy(
-                    Statement.class, (q, m, a) -> m.getName().equals("execute") ? false : null);
+            case "createStatement" -> proxy(Statement.class, (q, m, a) -> switch (m.getName()) {
+                case "execute" -> false;
+                case "executeQuery" -> currentShape();
+                default -> null;
+            });
             case "commit" -> commit();
             case "rollback" -> rollback(args);
             case "setSavepoint" -> new SavepointMark(transaction.size());
@@ -126,7 +130,7 @@ final class FakeDatabase {
 
     private ResultSet query(String sql, List<Object> parameters) {
         List<Object[]> rows = new ArrayList<>();
-        if (sql.contains("event_id IN") || sql.contains("unnest")) {
+        if (sql.contains("event_key IN") || sql.contains("unnest")) {
             // the consumer name is never an event id of the tests
             parameters.stream()
                     .flatMap(FakeDatabase::elements)
@@ -141,6 +145,22 @@ final class FakeDatabase {
             case "getString" -> String.valueOf(rows.get(position[0])[(Integer) args[0] - 1]);
             case "getInt" -> ((Number) rows.get(position[0])[(Integer) args[0] - 1]).intValue();
             case "getLong" -> ((Number) rows.get(position[0])[(Integer) args[0] - 1]).longValue();
+            default -> null;
+        });
+    }
+
+    /** The inbox and offsets tables of the fake always have the current shape. */
+    private static ResultSet currentShape() {
+        ResultSetMetaData columns = proxy(ResultSetMetaData.class, (p, method, args) -> switch (method.getName()) {
+            case "getColumnCount" -> 2;
+            case "getColumnName" -> (Integer) args[0] == 1 ? "event_key" : "topic";
+            case "getColumnTypeName" -> "VARBINARY";
+            case "isNullable" -> ResultSetMetaData.columnNoNulls;
+            default -> null;
+        });
+        return proxy(ResultSet.class, (p, method, args) -> switch (method.getName()) {
+            case "getMetaData" -> columns;
+            case "next" -> false;
             default -> null;
         });
     }

@@ -39,6 +39,17 @@ public enum Dialect {
         String timestampType() {
             return "TIMESTAMP WITH TIME ZONE";
         }
+
+        @Override
+        String eventKey(String text) {
+            return "sha256(convert_to(" + text + ", 'UTF8'))";
+        }
+
+        @Override
+        Bookkeeping bookkeeping() {
+            // text equality is exact under the default deterministic collation; the key keeps index rows small
+            return new Bookkeeping("VARCHAR(255)", "VARCHAR(255)", "TEXT", "BYTEA");
+        }
     },
     MARIADB('`') {
         @Override
@@ -64,12 +75,29 @@ public enum Dialect {
 
         @Override
         String insertIfAbsent(String table, List<String> columns, String values) {
-            return "INSERT IGNORE INTO " + quote(table) + " (" + list(columns) + ") VALUES (" + values + ")";
+            // INSERT IGNORE would also ignore truncation and conversion errors; this ignores only the duplicate key
+            return "INSERT INTO " + quote(table) + " (" + list(columns) + ") VALUES (" + values + ")"
+                    + " ON DUPLICATE KEY UPDATE " + quote(columns.get(0)) + " = " + quote(columns.get(0));
         }
 
         @Override
         String timestampType() {
             return "TIMESTAMP(6)";
+        }
+
+        @Override
+        String eventKey(String text) {
+            return "UNHEX(SHA2(CONVERT(" + text + " USING utf8mb4), 256))";
+        }
+
+        @Override
+        Bookkeeping bookkeeping() {
+            // binary strings compare byte by byte: no collation folds case or accents or pads trailing spaces
+            return new Bookkeeping(
+                    "VARBINARY(1020)",
+                    "VARBINARY(249)",
+                    "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+                    "BINARY(32)");
         }
     };
 
@@ -103,6 +131,20 @@ public enum Dialect {
 
     abstract String timestampType();
 
+    /** SQL for the SHA-256 of the UTF-8 bytes of a text expression: the inbox's key of an event id. */
+    abstract String eventKey(String text);
+
+    abstract Bookkeeping bookkeeping();
+
+    /**
+     * Column types of the inbox and offsets tables: the consumer (at most {@link #CONSUMER_NAME_MAX_LENGTH}
+     * characters), the topic (Kafka allows 249 ASCII characters), the whole event id and its fixed-length key.
+     */
+    record Bookkeeping(String consumer, String topic, String eventId, String eventKey) {}
+
+    /** The longest consumer name the inbox and offsets tables hold, in characters. */
+    public static final int CONSUMER_NAME_MAX_LENGTH = 255;
+
     /** Quotes each part of {@code table}, {@code schema.table} or a column, doubling embedded quote characters. */
     public String quote(String identifier) {
         String q = String.valueOf(quote);
@@ -126,20 +168,27 @@ public enum Dialect {
         return "UPDATE " + quote(table) + " SET " + quote(flag) + " = TRUE" + stamp + " WHERE " + conditions(keys);
     }
 
+    /** Keyed by the SHA-256 of the id, so that ids of any length are told apart exactly and the key stays small. */
     public String createInbox(String table) {
-        return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (consumer VARCHAR(255) NOT NULL,"
-                + " event_id VARCHAR(255) NOT NULL, applied_at " + timestampType() + " NOT NULL,"
-                + " PRIMARY KEY (consumer, event_id))";
+        Bookkeeping types = bookkeeping();
+        return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (consumer " + types.consumer() + " NOT NULL,"
+                + " event_key " + types.eventKey() + " NOT NULL, event_id " + types.eventId() + " NOT NULL,"
+                + " applied_at " + timestampType() + " NOT NULL, PRIMARY KEY (consumer, event_key))";
     }
 
     public String createOffsets(String table) {
-        return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (consumer VARCHAR(255) NOT NULL,"
-                + " topic VARCHAR(255) NOT NULL, kafka_partition INT NOT NULL, next_offset BIGINT NOT NULL,"
+        Bookkeeping types = bookkeeping();
+        return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (consumer " + types.consumer() + " NOT NULL,"
+                + " topic " + types.topic() + " NOT NULL, kafka_partition INT NOT NULL, next_offset BIGINT NOT NULL,"
                 + " updated_at " + timestampType() + " NOT NULL, PRIMARY KEY (consumer, topic, kafka_partition))";
     }
 
+    /** Parameters: the consumer, then the event id twice (stored whole, and hashed into the key). */
     public String insertInbox(String table) {
-        return insertIfAbsent(table, List.of("consumer", "event_id", "applied_at"), "?, ?, CURRENT_TIMESTAMP");
+        return insertIfAbsent(
+                table,
+                List.of("consumer", "event_id", "event_key", "applied_at"),
+                "?, ?, " + eventKey("?") + ", CURRENT_TIMESTAMP");
     }
 
     /**
@@ -150,10 +199,10 @@ public enum Dialect {
     public String selectInbox(String table, int ids) {
         if (this == POSTGRESQL) {
             return "SELECT i.event_id FROM unnest(?) AS ids(id) CROSS JOIN LATERAL (SELECT event_id FROM "
-                    + quote(table) + " WHERE consumer = ? AND event_id = ids.id LIMIT 1) i";
+                    + quote(table) + " WHERE consumer = ? AND event_key = " + eventKey("ids.id") + " LIMIT 1) i";
         }
-        return "SELECT event_id FROM " + quote(table) + " WHERE consumer = ? AND event_id IN (" + placeholders(ids)
-                + ")";
+        return "SELECT event_id FROM " + quote(table) + " WHERE consumer = ? AND event_key IN ("
+                + String.join(", ", Collections.nCopies(ids, eventKey("?"))) + ")";
     }
 
     public String upsertOffset(String table) {

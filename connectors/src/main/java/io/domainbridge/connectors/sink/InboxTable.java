@@ -24,10 +24,22 @@ public final class InboxTable {
         this.consumer = consumer;
     }
 
+    /** Creates the table if missing; refuses, naming the statements to run, a table of an earlier version. */
     public void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(dialect.createInbox(table));
         }
+        List<String> upgrade = upgradeStatements(connection);
+        if (!upgrade.isEmpty()) {
+            // the task fails; its locks on the table must not block the upgrade
+            connection.rollback();
+            throw TableUpgrade.refusal("inbox", table, upgrade);
+        }
+    }
+
+    /** The statements that bring a table of an earlier version to the current shape; none when it has it. */
+    public List<String> upgradeStatements(Connection connection) throws SQLException {
+        return TableUpgrade.inbox(dialect, connection, table);
     }
 
     /** Which of the ids the inbox already holds. */
@@ -64,6 +76,7 @@ public final class InboxTable {
             for (String id : ids) {
                 statement.setString(1, consumer);
                 statement.setString(2, id);
+                statement.setString(3, id);
                 statement.addBatch();
             }
             statement.executeBatch();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
@@ -22,10 +23,22 @@ public final class OffsetsTable {
         this.consumer = consumer;
     }
 
+    /** Creates the table if missing; refuses, naming the statements to run, a table of an earlier version. */
     public void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(dialect.createOffsets(table));
         }
+        List<String> upgrade = upgradeStatements(connection);
+        if (!upgrade.isEmpty()) {
+            // the task fails; its locks on the table must not block the upgrade
+            connection.rollback();
+            throw TableUpgrade.refusal("offsets", table, upgrade);
+        }
+    }
+
+    /** The statements that bring a table of an earlier version to the current shape; none when it has it. */
+    public List<String> upgradeStatements(Connection connection) throws SQLException {
+        return TableUpgrade.offsets(dialect, connection, table);
     }
 
     /** Every stored offset of this consumer. */

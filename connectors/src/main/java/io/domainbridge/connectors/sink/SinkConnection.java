@@ -3,6 +3,7 @@ package io.domainbridge.connectors.sink;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import org.apache.kafka.common.config.types.Password;
 
@@ -89,6 +90,16 @@ public final class SinkConnection implements AutoCloseable {
         Connection opened = driver().connect(url, properties);
         if (opened == null) {
             throw new SQLException("The " + dialect + " driver does not accept the configured URL", "08001");
+        }
+        if (dialect == Dialect.MARIADB) {
+            // a server whose sql_mode is not strict truncates or converts values with only a warning
+            try (Statement statement = opened.createStatement()) {
+                statement.execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''),"
+                        + " 'STRICT_ALL_TABLES')");
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
         }
         return opened;
     }

@@ -50,14 +50,26 @@ class SqlTest {
     void inboxAndOffsetsTablesAreCreatedIfMissingAndWrittenIdempotently() {
         assertThat(Dialect.POSTGRESQL.createInbox("inbox"))
                 .startsWith("CREATE TABLE IF NOT EXISTS \"inbox\"")
-                .contains("PRIMARY KEY (consumer, event_id)");
-        assertThat(Dialect.MARIADB.createOffsets("o")).contains("PRIMARY KEY (consumer, topic, kafka_partition)");
-        assertThat(Dialect.POSTGRESQL.insertInbox("inbox")).endsWith("ON CONFLICT DO NOTHING");
-        assertThat(Dialect.MARIADB.insertInbox("inbox")).startsWith("INSERT IGNORE INTO `inbox`");
+                .contains("event_id TEXT NOT NULL")
+                .contains("PRIMARY KEY (consumer, event_key))");
+        assertThat(Dialect.MARIADB.createInbox("inbox"))
+                .contains("consumer VARBINARY(1020) NOT NULL, event_key BINARY(32) NOT NULL")
+                .contains("event_id LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL");
+        assertThat(Dialect.MARIADB.createOffsets("o"))
+                .contains("topic VARBINARY(249) NOT NULL")
+                .contains("PRIMARY KEY (consumer, topic, kafka_partition)");
+        assertThat(Dialect.POSTGRESQL.insertInbox("inbox"))
+                .contains("VALUES (?, ?, sha256(convert_to(?, 'UTF8')), CURRENT_TIMESTAMP)")
+                .endsWith("ON CONFLICT DO NOTHING");
+        assertThat(Dialect.MARIADB.insertInbox("inbox"))
+                .startsWith("INSERT INTO `inbox`")
+                .endsWith("ON DUPLICATE KEY UPDATE `consumer` = `consumer`");
         assertThat(Dialect.POSTGRESQL.selectInbox("inbox", 3))
                 .startsWith("SELECT i.event_id FROM unnest(?) AS ids(id) CROSS JOIN LATERAL")
-                .endsWith("WHERE consumer = ? AND event_id = ids.id LIMIT 1) i");
-        assertThat(Dialect.MARIADB.selectInbox("inbox", 3)).endsWith("WHERE consumer = ? AND event_id IN (?, ?, ?)");
+                .endsWith("WHERE consumer = ? AND event_key = sha256(convert_to(ids.id, 'UTF8')) LIMIT 1) i");
+        String key = "UNHEX(SHA2(CONVERT(? USING utf8mb4), 256))";
+        assertThat(Dialect.MARIADB.selectInbox("inbox", 2))
+                .endsWith("WHERE consumer = ? AND event_key IN (" + key + ", " + key + ")");
         assertThat(Dialect.MARIADB.upsertOffset("o")).contains("`next_offset` = VALUES(`next_offset`)");
     }
 
