@@ -2,6 +2,7 @@ package io.domainbridge.converters;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.domainbridge.common.DeadLetterHeaders;
 import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.common.ProjectVersion;
 import io.domainbridge.converters.avro.AvroDataCodec;
@@ -118,7 +119,8 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
             return SchemaAndValue.NULL;
         }
         Header schemaHeader = headers.lastHeader(data.json().schemaHeaderName());
-        return data.decode(topic, null, value, schemaHeader == null ? null : schemaHeader.value(), false);
+        String contentType = isJsonDeadLetter(headers) ? JsonDataCodec.CONTENT_TYPE : null;
+        return data.decode(topic, contentType, value, schemaHeader == null ? null : schemaHeader.value(), false);
     }
 
     @Override
@@ -184,12 +186,22 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
         if (passthrough != null) {
             return passthrough.fromConnectData(topic, headers, schema, value);
         }
-        DataCodec.Encoded encoded = data.encode(topic, null, schema, value);
+        DataCodec.Encoded encoded = isJsonDeadLetter(headers)
+                ? data.encodeJson(topic, schema, value)
+                : data.encode(topic, null, schema, value);
         headers.remove(data.json().schemaHeaderName());
         if (encoded.schemaHeader() != null && value != null) {
             headers.add(data.json().schemaHeaderName(), encoded.schemaHeader());
         }
         return encoded.bytes();
+    }
+
+    /**
+     * A dead letter carries the rejected row unchanged, whose schema Avro without a registry does not know; failing
+     * to write it would stop the stream the dead-letter topic exists to keep going, so it is written as JSON.
+     */
+    private boolean isJsonDeadLetter(Headers headers) {
+        return !data.writesAnySchema() && headers.lastHeader(DeadLetterHeaders.EXCEPTION_CLASS) != null;
     }
 
     /** Schema headers stay text: parsing them the way SimpleHeaderConverter guesses types would only cost time. */

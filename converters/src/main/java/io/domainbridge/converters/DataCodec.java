@@ -38,6 +38,17 @@ public final class DataCodec {
         return encoding == DataEncoding.AVRO ? AvroDataCodec.CONTENT_TYPE : JsonDataCodec.CONTENT_TYPE;
     }
 
+    /** Whether data of any schema can be written: not so for Avro without a registry, which knows its schemas only. */
+    public boolean writesAnySchema() {
+        return encoding != DataEncoding.AVRO || avro.hasRegistry();
+    }
+
+    /** Encodes a value as JSON, whatever the configured encoding. */
+    public Encoded encodeJson(String topic, Schema schema, Object value) {
+        byte[] bytes = value == null ? null : json.encode(topic, schema, value);
+        return new Encoded(bytes, JsonDataCodec.CONTENT_TYPE, null, json.schemaHeader(schema));
+    }
+
     /** Encodes a value; {@code eventType} is the CloudEvents type, or null for records that are not events. */
     public Encoded encode(String topic, String eventType, Schema schema, Object value) {
         if (value == null) {

@@ -1,5 +1,6 @@
 package io.domainbridge.transforms;
 
+import io.domainbridge.common.DeadLetterHeaders;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -10,12 +11,12 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 final class DeadLetters {
 
-    static final String HEADER_PREFIX = "__connect.errors.";
-    static final String ORIGINAL_TOPIC = HEADER_PREFIX + "topic";
-    static final String STAGE = HEADER_PREFIX + "stage";
-    static final String EXECUTING_CLASS = HEADER_PREFIX + "class.name";
-    static final String EXCEPTION_CLASS = HEADER_PREFIX + "exception.class.name";
-    static final String EXCEPTION_MESSAGE = HEADER_PREFIX + "exception.message";
+    static final String HEADER_PREFIX = DeadLetterHeaders.PREFIX;
+    static final String ORIGINAL_TOPIC = DeadLetterHeaders.ORIGINAL_TOPIC;
+    static final String STAGE = DeadLetterHeaders.STAGE;
+    static final String EXECUTING_CLASS = DeadLetterHeaders.EXECUTING_CLASS;
+    static final String EXCEPTION_CLASS = DeadLetterHeaders.EXCEPTION_CLASS;
+    static final String EXCEPTION_MESSAGE = DeadLetterHeaders.EXCEPTION_MESSAGE;
 
     private final String topic;
     private final String executingClass;

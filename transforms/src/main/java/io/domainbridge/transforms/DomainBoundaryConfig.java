@@ -59,7 +59,8 @@ public final class DomainBoundaryConfig extends AbstractConfig {
     private static final String PSEUDONYMIZE_COLUMNS_DOC = "Columns that leave the domain pseudonymized, as"
             + " schema.table.column. The value becomes the HMAC-SHA-256 of its canonical text under"
             + " pseudonymize.key, as a string of 64 lowercase hex characters; equal values give equal pseudonyms, so"
-            + " joins still work. Strings, numbers, booleans, dates, times, timestamps and bytes are supported.";
+            + " joins still work. Strings, numbers, booleans, dates, times, timestamps, bytes and Debezium's"
+            + " VariableScaleDecimal are supported; other structs, arrays and maps are rejected.";
     private static final String PSEUDONYMIZE_COLUMNS_DISPLAY = "Pseudonymized columns";
 
     public static final String PSEUDONYMIZE_KEY_CONFIG = "pseudonymize.key";

@@ -53,6 +53,18 @@ final class ColumnTypes {
                         Timestamp::builder,
                         new java.util.Date(NEW_YEAR_2023_MILLIS + 123L),
                         new java.util.Date(0L),
+                        null),
+                type(
+                        "io.debezium.time.ZonedTimestamp",
+                        () -> debezium(SchemaBuilder.string(), "ZonedTimestamp"),
+                        "2023-01-01T01:00:00.123+01:00",
+                        "1970-01-01T00:00:00Z",
+                        null),
+                type(
+                        "io.debezium.time.IsoDate",
+                        () -> debezium(SchemaBuilder.string(), "IsoDate"),
+                        "2023-01-01Z",
+                        "1970-01-01Z",
                         null));
     }
 
@@ -78,6 +90,40 @@ final class ColumnTypes {
                         NEW_YEAR_2023_EPOCH_DAY,
                         null,
                         text("2023-01-01")),
+                zoned("2023-01-01T01:00:00.123+01:00", "2023-01-01T00:00:00.123Z"),
+                zoned("2022-12-31T19:30:00.000001-04:30", "2023-01-01T00:00:00.000001Z"),
+                zoned("2023-01-01T00:00:00Z", "2023-01-01T00:00:00Z"),
+                zoned("infinity", "infinity"),
+                type(
+                        "io.debezium.time.IsoTimestamp",
+                        () -> debezium(SchemaBuilder.string(), "IsoTimestamp"),
+                        "2023-01-01T00:00:00.123Z",
+                        null,
+                        text("2023-01-01T00:00:00.123Z")),
+                type(
+                        "io.debezium.time.IsoDate",
+                        () -> debezium(SchemaBuilder.string(), "IsoDate"),
+                        "2023-01-01Z",
+                        null,
+                        text("2023-01-01")),
+                type(
+                        "io.debezium.time.IsoTime",
+                        () -> debezium(SchemaBuilder.string(), "IsoTime"),
+                        "10:15:30.1234Z",
+                        null,
+                        text("10:15:30.1234")),
+                type(
+                        "io.debezium.time.MicroTime",
+                        () -> debezium(SchemaBuilder.int64(), "MicroTime"),
+                        36_930_123_400L,
+                        null,
+                        text("10:15:30.1234")),
+                type(
+                        "io.debezium.time.ZonedTime",
+                        () -> debezium(SchemaBuilder.string(), "ZonedTime"),
+                        "10:15:30.5+01:00",
+                        null,
+                        text("09:15:30.5Z")),
                 type("bytes", SchemaBuilder::bytes, raw.clone(), null, raw.clone()),
                 type("bytes as buffer", SchemaBuilder::bytes, ByteBuffer.wrap(raw.clone()), null, raw.clone()));
     }
@@ -85,6 +131,19 @@ final class ColumnTypes {
     private static ColumnType type(
             String name, Supplier<SchemaBuilder> builder, Object sample, Object zero, byte[] canonical) {
         return new ColumnType(name, builder, sample, zero, canonical);
+    }
+
+    private static ColumnType zoned(String sample, String canonical) {
+        return type(
+                "io.debezium.time.ZonedTimestamp " + sample,
+                () -> debezium(SchemaBuilder.string(), "ZonedTimestamp"),
+                sample,
+                null,
+                text(canonical));
+    }
+
+    private static SchemaBuilder debezium(SchemaBuilder builder, String timeType) {
+        return builder.name("io.debezium.time." + timeType).version(1);
     }
 
     private static byte[] text(String canonical) {

@@ -93,6 +93,11 @@ public final class AvroDataCodec {
                         SchemaNormalization::parsingFingerprint64, Function.identity(), (first, second) -> first));
     }
 
+    /** Whether any schema can be written: with a registry it is registered, without one it must be configured. */
+    public boolean hasRegistry() {
+        return registry != null;
+    }
+
     /** Encodes a value; {@code eventType} names the subject under the type strategies, null for non-events. */
     public Encoded encode(String topic, String eventType, Schema schema, Object value) {
         Writer writer = writers.get(schema, Writer::of);

@@ -35,7 +35,7 @@ final class RowPlan implements StructPlan {
             if (rule != null) {
                 builder.field(rule.outputName(), outputSchema(field, rule, table));
                 shared.add(field);
-                treatments.add(treatment(field, rule, pseudonymizer));
+                treatments.add(treatment(field, rule, table, pseudonymizer));
             }
         }
         Schema output = builder.build();
@@ -69,19 +69,21 @@ final class RowPlan implements StructPlan {
         if (rule.treatment() != Treatment.PSEUDONYMIZE) {
             return field.schema();
         }
-        if (!field.schema().type().isPrimitive()) {
+        String unsupported = CanonicalText.unsupported(field.schema());
+        if (unsupported != null) {
             throw new DataException("Cannot pseudonymize column '" + field.name() + "' of table '" + table.name()
-                    + "': it is a " + field.schema().type() + ", only primitive columns can be pseudonymized");
+                    + "': " + unsupported);
         }
         return field.schema().isOptional() ? Schema.OPTIONAL_STRING_SCHEMA : Schema.STRING_SCHEMA;
     }
 
-    private static UnaryOperator<Object> treatment(Field field, ColumnRule rule, Pseudonymizer pseudonymizer) {
+    private static UnaryOperator<Object> treatment(
+            Field field, ColumnRule rule, TableContract table, Pseudonymizer pseudonymizer) {
         Schema schema = field.schema();
         return switch (rule.treatment()) {
             case KEEP -> null;
             case MASK -> {
-                Object masked = MaskValues.forSchema(schema, field.name());
+                Object masked = MaskValues.forSchema(schema, field.name(), table.name());
                 yield value -> masked;
             }
             case PSEUDONYMIZE -> value -> pseudonymizer.pseudonymize(schema, value);

@@ -5,14 +5,8 @@ import static io.domainbridge.common.EventEnvelope.AGGREGATETYPE;
 import static io.domainbridge.common.EventEnvelope.ID;
 import static io.domainbridge.common.EventEnvelope.TYPE;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.domainbridge.common.EventEnvelope;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
@@ -32,9 +26,6 @@ public final class EnvelopeBuilder {
 
     private static final int MAX_TOPIC_LENGTH = 249;
     private static final String JSON_CONTENT_TYPE = "application/json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String sourceDomain;
     private final NamePattern sourcePattern;
@@ -66,7 +57,7 @@ public final class EnvelopeBuilder {
         String aggregateId = row.requiredText(columns.aggregateId(), AGGREGATEID);
         Integer version = row.integer(columns.schemaVersion());
         EventKind kind = new EventKind(type, version);
-        JsonNode payload = parse(row, kind);
+        JsonNode payload = PayloadParser.parse(row.get(columns.payload()), kind, columns.payload());
         EventCatalog.EventSchemas schemas = catalog.schemasFor(type, version, payload);
         String correlationId = row.text(columns.correlationId());
         Date time = EventTimes.toDate(
@@ -86,34 +77,9 @@ public final class EnvelopeBuilder {
                 .put(EventEnvelope.CAUSATIONID, row.text(columns.causationId()))
                 .put(EventEnvelope.SOURCEDOMAIN, sourceDomain)
                 .put(EventEnvelope.SCHEMAVERSION, version)
-                .put(EventEnvelope.DATA, reader.read(payload, schemas.data(), kind));
+                .put(EventEnvelope.DATA, reader.read(payload, schemas.data(), kind, schemas.declared()));
         String topic = legalTopic(topicPattern.render(sourceDomain, aggregateType, type), kind);
         return new Event(id, type, aggregateId, correlationId, time, topic, envelope);
-    }
-
-    /** Parse errors name the position only: Jackson's own message quotes the payload. */
-    private JsonNode parse(OutboxRow row, EventKind kind) {
-        Object value = row.get(columns.payload());
-        try {
-            if (value instanceof String text) {
-                return JSON.readTree(text);
-            }
-            if (value instanceof byte[] bytes) {
-                return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-            }
-        } catch (JsonProcessingException e) {
-            // Jackson gives no location when a payload breaks its nesting or length limits
-            JsonLocation at = e.getLocation();
-            throw new DataException("Payload of event " + kind + " (outbox column '" + columns.payload()
-                    + "') is not valid JSON: "
-                    + (at == null
-                            ? "it exceeds the parser's nesting or length limits"
-                            : "error at line " + at.getLineNr() + ", column " + at.getColumnNr()));
-        } catch (IOException e) {
-            throw new DataException("Payload of event " + kind + " cannot be read");
-        }
-        throw new DataException("Outbox column '" + columns.payload() + "' of event " + kind + " must hold JSON text, "
-                + (value == null ? "found nothing" : "found " + value.getClass().getSimpleName()));
     }
 
     /** An illegal name would fail the producer and with it the task; as a bad row, it can be dead-lettered. */

@@ -16,8 +16,8 @@ import org.apache.kafka.connect.errors.DataException;
  */
 public final class EventCatalog {
 
-    /** The schema of an event's data and of the envelope around it. */
-    public record EventSchemas(Schema data, Schema envelope) {}
+    /** The schema of an event's data and of the envelope around it; {@code declared} false for inferred ones. */
+    public record EventSchemas(Schema data, Schema envelope, boolean declared) {}
 
     private static final int MAX_INFERRED_SHAPES = 32;
 
@@ -29,7 +29,7 @@ public final class EventCatalog {
     public EventCatalog(String declarations, boolean inferUndeclared) {
         DataSchemaSyntax.parse(declarations)
                 .forEach((kind, data) -> declared.computeIfAbsent(kind.type(), type -> new HashMap<>())
-                        .put(kind.version(), new EventSchemas(data, EventEnvelope.schema(data))));
+                        .put(kind.version(), new EventSchemas(data, EventEnvelope.schema(data), true)));
         this.inferUndeclared = inferUndeclared;
     }
 
@@ -56,7 +56,8 @@ public final class EventCatalog {
 
     private EventSchemas inferred(String type, JsonNode payload) {
         if (payload == null || !payload.isObject()) {
-            throw PayloadReader.mismatch(new EventKind(type, null), "(payload)", "must be a JSON object");
+            throw new DataException("Payload of event " + new EventKind(type, null)
+                    + " must be a JSON object for its schema to be inferred");
         }
         Schema data = SchemaInference.infer(payload, DataSchemaSyntax.dataSchemaName(type));
         List<EventSchemas> shapes = inferred.computeIfAbsent(type, t -> new ArrayList<>());
@@ -69,7 +70,7 @@ public final class EventCatalog {
             if (shapes.size() >= MAX_INFERRED_SHAPES) {
                 shapes.remove(0);
             }
-            EventSchemas schemas = new EventSchemas(data, EventEnvelope.schema(data));
+            EventSchemas schemas = new EventSchemas(data, EventEnvelope.schema(data), false);
             shapes.add(schemas);
             return schemas;
         }

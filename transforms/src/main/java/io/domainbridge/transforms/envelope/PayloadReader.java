@@ -24,20 +24,25 @@ import org.apache.kafka.connect.errors.DataException;
  */
 final class PayloadReader {
 
+    /** The event a payload belongs to and where its schema came from, as errors name them. */
+    private record Target(EventKind event, boolean declared) {}
+
     private final boolean failOnExtraFields;
 
     PayloadReader(boolean failOnExtraFields) {
         this.failOnExtraFields = failOnExtraFields;
     }
 
-    Struct read(JsonNode payload, Schema schema, EventKind kind) {
+    /** @param declared whether the schema was declared (or else inferred), as errors say */
+    Struct read(JsonNode payload, Schema schema, EventKind event, boolean declared) {
+        Target kind = new Target(event, declared);
         if (payload == null || !payload.isObject()) {
             throw mismatch(kind, "(payload)", "must be a JSON object");
         }
         return struct(payload, schema, kind, "");
     }
 
-    private Struct struct(JsonNode node, Schema schema, EventKind kind, String path) {
+    private Struct struct(JsonNode node, Schema schema, Target kind, String path) {
         Struct struct = new Struct(schema);
         int matched = 0;
         for (Field field : schema.fields()) {
@@ -58,7 +63,7 @@ final class PayloadReader {
         return struct;
     }
 
-    private Object value(JsonNode node, Schema schema, EventKind kind, String path) {
+    private Object value(JsonNode node, Schema schema, Target kind, String path) {
         if (Decimal.LOGICAL_NAME.equals(schema.name())) {
             return decimal(node, schema, kind, path);
         }
@@ -75,10 +80,8 @@ final class PayloadReader {
                     .intValue();
             case INT64 -> require(node, node.isIntegralNumber() && node.canConvertToLong(), kind, path, "an int64")
                     .longValue();
-            case FLOAT32 -> require(node, node.isNumber(), kind, path, "a number")
-                    .floatValue();
-            case FLOAT64 -> require(node, node.isNumber(), kind, path, "a number")
-                    .doubleValue();
+            case FLOAT32 -> float32(require(node, node.isNumber(), kind, path, "a number"), kind, path);
+            case FLOAT64 -> float64(require(node, node.isNumber(), kind, path, "a number"), kind, path);
             case BOOLEAN -> require(node, node.isBoolean(), kind, path, "a boolean")
                     .booleanValue();
             case BYTES -> base64(require(node, node.isTextual(), kind, path, "base64 text"), kind, path);
@@ -88,7 +91,24 @@ final class PayloadReader {
         };
     }
 
-    private static java.util.Date date(JsonNode node, EventKind kind, String path) {
+    /** JSON has no infinities, so an infinite result is a number beyond the type's range, never a value to send. */
+    private static float float32(JsonNode node, Target kind, String path) {
+        float value = node.floatValue();
+        if (Float.isInfinite(value)) {
+            throw mismatch(kind, path, "is beyond the range of float32");
+        }
+        return value;
+    }
+
+    private static double float64(JsonNode node, Target kind, String path) {
+        double value = node.doubleValue();
+        if (Double.isInfinite(value)) {
+            throw mismatch(kind, path, "is beyond the range of float64");
+        }
+        return value;
+    }
+
+    private static java.util.Date date(JsonNode node, Target kind, String path) {
         try {
             return java.util.Date.from(LocalDate.parse(node.textValue())
                     .atStartOfDay(ZoneOffset.UTC)
@@ -98,7 +118,7 @@ final class PayloadReader {
         }
     }
 
-    private static java.util.Date timestamp(JsonNode node, EventKind kind, String path) {
+    private static java.util.Date timestamp(JsonNode node, Target kind, String path) {
         if (node.isIntegralNumber()) {
             return new java.util.Date(node.longValue());
         }
@@ -110,7 +130,7 @@ final class PayloadReader {
         }
     }
 
-    private BigDecimal decimal(JsonNode node, Schema schema, EventKind kind, String path) {
+    private BigDecimal decimal(JsonNode node, Schema schema, Target kind, String path) {
         int scale = Integer.parseInt(schema.parameters().get(Decimal.SCALE_FIELD));
         try {
             BigDecimal number = node.isNumber()
@@ -125,7 +145,7 @@ final class PayloadReader {
         }
     }
 
-    private List<Object> array(JsonNode node, Schema schema, EventKind kind, String path) {
+    private List<Object> array(JsonNode node, Schema schema, Target kind, String path) {
         List<Object> values = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
             JsonNode element = node.get(i);
@@ -138,7 +158,7 @@ final class PayloadReader {
         return values;
     }
 
-    private static byte[] base64(JsonNode node, EventKind kind, String path) {
+    private static byte[] base64(JsonNode node, Target kind, String path) {
         try {
             return Base64.getDecoder().decode(node.textValue());
         } catch (IllegalArgumentException e) {
@@ -156,15 +176,15 @@ final class PayloadReader {
         return "(unknown)";
     }
 
-    private static JsonNode require(JsonNode node, boolean condition, EventKind kind, String path, String expected) {
+    private static JsonNode require(JsonNode node, boolean condition, Target kind, String path, String expected) {
         if (!condition) {
             throw mismatch(kind, path, "must be " + expected);
         }
         return node;
     }
 
-    static DataException mismatch(EventKind kind, String path, String reason) {
-        return new DataException(
-                "Payload of event " + kind + " does not match its declared schema: field '" + path + "' " + reason);
+    private static DataException mismatch(Target kind, String path, String reason) {
+        return new DataException("Payload of event " + kind.event() + " does not match its "
+                + (kind.declared() ? "declared" : "inferred") + " schema: field '" + path + "' " + reason);
     }
 }

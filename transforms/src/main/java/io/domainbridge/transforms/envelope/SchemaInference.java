@@ -3,14 +3,18 @@ package io.domainbridge.transforms.envelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
  * Builds a schema from a JSON payload, for event types declared as inferred: objects become structs, integers
- * int64, other numbers float64, arrays take the type of their first non-null element; every field is optional.
+ * int64 (beyond its range a decimal of scale 0, so no digit is lost), other numbers float64, arrays take the type of
+ * their first non-null element; every field is optional.
  */
 final class SchemaInference {
+
+    private static final Schema WHOLE_DECIMAL = Decimal.builder(0).optional().build();
 
     private SchemaInference() {}
 
@@ -37,7 +41,7 @@ final class SchemaInference {
                     .build();
         }
         if (node.isIntegralNumber()) {
-            return Schema.OPTIONAL_INT64_SCHEMA;
+            return node.canConvertToLong() ? Schema.OPTIONAL_INT64_SCHEMA : WHOLE_DECIMAL;
         }
         if (node.isNumber()) {
             return Schema.OPTIONAL_FLOAT64_SCHEMA;
