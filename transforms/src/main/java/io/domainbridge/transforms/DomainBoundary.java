@@ -30,8 +30,9 @@ import org.apache.kafka.connect.transforms.Transformation;
 public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
 
     public static final String OVERVIEW_DOC = "Lets only the tables and columns of a data contract leave the domain."
-            + " Works on Debezium change events (filtering before and after, keeping op, source and ts_ms), on flat"
-            + " rows and on schemaless maps. Columns not named in the contract are removed, including columns added"
+            + " Works on Debezium change events (filtering before and after, keeping op, ts_ms and the metadata"
+            + " fields of source), on flat rows and on schemaless maps; filters the key headers Debezium adds and"
+            + " drops headers carrying row-shaped data. Columns not named in the contract are removed, including columns added"
             + " to the source later; shared columns can be masked, pseudonymized with a keyed HMAC, and renamed."
             + " Use <code>" + Key.class.getName() + "</code> for the record key and <code>" + Value.class.getName()
             + "</code> for the record value.";
