@@ -32,10 +32,12 @@ final class Fixtures {
     static final Schema KEY =
             SchemaBuilder.struct().field("id", Schema.INT64_SCHEMA).build();
     static final Schema SOURCE = SchemaBuilder.struct()
+            .name("io.debezium.connector.postgresql.Source")
             .field("schema", Schema.STRING_SCHEMA)
             .field("table", Schema.STRING_SCHEMA)
             .build();
     static final Schema CHANGE = SchemaBuilder.struct()
+            .name("logistics.shipping.customers.Envelope")
             .field("before", ROW)
             .field("after", ROW)
             .field("source", SOURCE)

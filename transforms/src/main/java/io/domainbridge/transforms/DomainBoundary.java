@@ -1,11 +1,16 @@
 package io.domainbridge.transforms;
 
+import io.domainbridge.common.ChangeEvents;
 import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.transforms.DomainBoundaryConfig.PartialKeyBehavior;
 import io.domainbridge.transforms.DomainBoundaryConfig.UnlistedTableBehavior;
+import io.domainbridge.transforms.boundary.BoundaryHeaders;
 import io.domainbridge.transforms.boundary.Contract;
 import io.domainbridge.transforms.boundary.TableContract;
 import io.domainbridge.transforms.debezium.DebeziumRecords;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
@@ -25,8 +30,9 @@ import org.apache.kafka.connect.transforms.Transformation;
 public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
 
     public static final String OVERVIEW_DOC = "Lets only the tables and columns of a data contract leave the domain."
-            + " Works on Debezium change events (filtering before and after, keeping op, source and ts_ms), on flat"
-            + " rows and on schemaless maps. Columns not named in the contract are removed, including columns added"
+            + " Works on Debezium change events (filtering before and after, keeping op, ts_ms and the metadata"
+            + " fields of source), on flat rows and on schemaless maps; filters the key headers Debezium adds and"
+            + " drops headers carrying row-shaped data. Columns not named in the contract are removed, including columns added"
             + " to the source later; shared columns can be masked, pseudonymized with a keyed HMAC, and renamed."
             + " Use <code>" + Key.class.getName() + "</code> for the record key and <code>" + Value.class.getName()
             + "</code> for the record value.";
@@ -40,6 +46,8 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
     private DomainBoundaryConfig config;
     private Contract contract;
     private UnlistedTableBehavior unlistedTableBehavior;
+    private PartialKeyBehavior partialKeyBehavior;
+    private BoundaryHeaders boundaryHeaders;
     private Header contractIdHeader;
     private Header contractVersionHeader;
     private Header keyIdHeader;
@@ -49,6 +57,9 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
         config = new DomainBoundaryConfig(props);
         contract = config.contract();
         unlistedTableBehavior = config.unlistedTableBehavior();
+        partialKeyBehavior = config.partialKeyBehavior();
+        boundaryHeaders = new BoundaryHeaders(
+                config.contractId(), Set.of(CONTRACT_ID_HEADER, CONTRACT_VERSION_HEADER, KEY_ID_HEADER));
         contractIdHeader = stringHeader(CONTRACT_ID_HEADER, config.contractId());
         contractVersionHeader = stringHeader(CONTRACT_VERSION_HEADER, config.contractVersion());
         keyIdHeader = stringHeader(KEY_ID_HEADER, config.pseudonymizeKeyId());
@@ -63,7 +74,8 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
         if (kind == DebeziumRecords.Kind.DATABASE_METADATA) {
             return null;
         }
-        TableContract table = contract.tableOf(record.topic(), record.value());
+        TableContract table =
+                contract.tableOf(record.topic(), record.keySchema(), record.valueSchema(), record.value());
         if (table == null) {
             return unlistedTable(record);
         }
@@ -71,9 +83,9 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
         if (data == null) {
             return newRecord(record, nullValueSchema(operatingSchema(record), table), null, headers(record, table));
         }
+        requireIdentifyingKey(data, table);
         if (data instanceof Struct struct) {
             Struct filtered = table.filter(struct);
-            requireKeyColumns(filtered.schema(), table);
             return newRecord(record, filtered.schema(), filtered, headers(record, table));
         }
         if (data instanceof Map<?, ?> map) {
@@ -107,14 +119,35 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
     protected abstract R newRecord(R record, Schema updatedSchema, Object updatedValue, Headers headers);
 
     /**
-     * A key with no shared column would give every record of the table the same key, collapsing partitioning and
-     * compaction: the contract must share at least one key column.
+     * A key must still identify its row once out: with no shared column every record of the table would get the same
+     * key, and with some key columns withheld or masked distinct rows would share one, collapsing partitioning and
+     * compaction. The first always fails; the second unless {@code partial.key.behavior=allow}.
      */
-    private void requireKeyColumns(Schema filtered, TableContract table) {
-        if (filtered.fields().isEmpty() && "key".equals(part())) {
+    private void requireIdentifyingKey(Object key, TableContract table) {
+        if (!"key".equals(part()) || ChangeEvents.isChangeEvent(key)) {
+            return;
+        }
+        if (key instanceof Struct struct) {
+            requireIdentifyingColumns(
+                    table.unidentifyingKeyColumns(struct.schema()),
+                    struct.schema().fields().size(),
+                    table);
+        } else if (key instanceof Map<?, ?> map) {
+            requireIdentifyingColumns(table.unidentifyingKeyColumns(map), map.size(), table);
+        }
+    }
+
+    private void requireIdentifyingColumns(List<String> columns, int keyColumns, TableContract table) {
+        if (columns.size() == keyColumns) {
             throw new DataException("Contract '" + config.contractId() + "' shares no key column of table '"
                     + table.name() + "': list at least one in " + DomainBoundaryConfig.COLUMNS_CONFIG + " or "
                     + DomainBoundaryConfig.PSEUDONYMIZE_COLUMNS_CONFIG);
+        }
+        if (!columns.isEmpty() && partialKeyBehavior == PartialKeyBehavior.FAIL) {
+            throw new DataException("Contract '" + config.contractId() + "' withholds or masks key columns " + columns
+                    + " of table '" + table.name() + "': the key would no longer identify the row. Share them in "
+                    + DomainBoundaryConfig.COLUMNS_CONFIG + " or " + DomainBoundaryConfig.PSEUDONYMIZE_COLUMNS_CONFIG
+                    + ", or set " + DomainBoundaryConfig.PARTIAL_KEY_BEHAVIOR_CONFIG + "=allow");
         }
     }
 
@@ -134,12 +167,12 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
                 + config.contractId() + "' does not list");
     }
 
+    /** The headers that may leave (see {@link BoundaryHeaders}), then the contract's own. */
     private Headers headers(R record, TableContract table) {
-        Headers headers = record.headers().duplicate();
-        headers.remove(CONTRACT_ID_HEADER).add(contractIdHeader);
-        headers.remove(CONTRACT_VERSION_HEADER).add(contractVersionHeader);
+        Headers headers = boundaryHeaders.filter(record.headers(), table);
+        headers.add(contractIdHeader).add(contractVersionHeader);
         if (table.pseudonymizes()) {
-            headers.remove(KEY_ID_HEADER).add(keyIdHeader);
+            headers.add(keyIdHeader);
         }
         return headers;
     }

@@ -32,6 +32,17 @@ public final class DomainBoundaryConfig extends AbstractConfig {
         }
     }
 
+    /** What happens to a record key of which the contract withholds or masks some, not all, columns. */
+    public enum PartialKeyBehavior {
+        FAIL,
+        ALLOW;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     public static final String CONTRACT_ID_CONFIG = "contract.id";
     private static final String CONTRACT_ID_DOC = "Identifier of the data contract this boundary enforces. Stamped on"
             + " every record that leaves as header '" + DomainBoundary.CONTRACT_ID_HEADER + "'.";
@@ -86,6 +97,15 @@ public final class DomainBoundaryConfig extends AbstractConfig {
             + " does not list: 'drop' filters it out, 'fail' raises an error (the task fails, or the record goes to"
             + " the dead-letter queue when errors.tolerance=all).";
     private static final String UNLISTED_TABLE_BEHAVIOR_DISPLAY = "Unlisted tables";
+
+    public static final String PARTIAL_KEY_BEHAVIOR_CONFIG = "partial.key.behavior";
+    public static final String PARTIAL_KEY_BEHAVIOR_DEFAULT = PartialKeyBehavior.FAIL.toString();
+    private static final String PARTIAL_KEY_BEHAVIOR_DOC = "What DomainBoundary$Key does with a key of which the"
+            + " contract withholds or masks some columns: the key that leaves would no longer identify the row, so"
+            + " distinct rows would share one key (and overwrite each other in a compacted topic). 'fail' raises an"
+            + " error naming the table and the columns; 'allow' lets the reduced key leave. Pseudonymized key columns"
+            + " still identify the row. A key with no identifying column at all always fails.";
+    private static final String PARTIAL_KEY_BEHAVIOR_DISPLAY = "Partial keys";
 
     private static final String CONTRACT_GROUP = "Contract";
     private static final String PSEUDONYMIZE_GROUP = "Pseudonymization";
@@ -206,7 +226,22 @@ public final class DomainBoundaryConfig extends AbstractConfig {
                         CONTRACT_GROUP,
                         ++order,
                         Width.SHORT,
-                        UNLISTED_TABLE_BEHAVIOR_DISPLAY);
+                        UNLISTED_TABLE_BEHAVIOR_DISPLAY)
+                .define(
+                        PARTIAL_KEY_BEHAVIOR_CONFIG,
+                        Type.STRING,
+                        PARTIAL_KEY_BEHAVIOR_DEFAULT,
+                        ConfigDef.CaseInsensitiveValidString.in("fail", "allow"),
+                        Importance.MEDIUM,
+                        PARTIAL_KEY_BEHAVIOR_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.SHORT,
+                        PARTIAL_KEY_BEHAVIOR_DISPLAY);
+    }
+
+    public PartialKeyBehavior partialKeyBehavior() {
+        return PartialKeyBehavior.valueOf(getString(PARTIAL_KEY_BEHAVIOR_CONFIG).toUpperCase(Locale.ROOT));
     }
 
     private static void addPseudonymizeGroup(ConfigDef def) {

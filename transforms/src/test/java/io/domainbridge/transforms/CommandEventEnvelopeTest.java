@@ -498,7 +498,7 @@ class CommandEventEnvelopeTest {
             Map<String, Object> schemaless = new HashMap<>();
             schemaless.put("op", "m");
             schemaless.put("ts_ms", TIMESTAMP);
-            schemaless.put("source", Map.of("connector", "postgresql", "db", "logistics"));
+            schemaless.put("source", Map.of("connector", "postgresql", "name", "logistics-outbox", "db", "logistics"));
             schemaless.put("message", Map.of("prefix", "audit", "content", "aGVsbG8="));
 
             assertThat(apply(record(value))).isNull();

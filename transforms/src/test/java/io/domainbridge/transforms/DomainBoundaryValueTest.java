@@ -1,6 +1,7 @@
 package io.domainbridge.transforms;
 
 import static io.domainbridge.transforms.PackagesTable.STATUS;
+import static io.domainbridge.transforms.PackagesTable.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class DomainBoundaryValueTest extends DomainBoundaryTest {
 
-    private static final Schema KEY_SCHEMA = SchemaBuilder.struct()
-            .name("dbserver.public.packages.Key")
-            .field("id", Schema.INT64_SCHEMA)
-            .build();
-    private static final Struct KEY = new Struct(KEY_SCHEMA).put("id", PackagesTable.ID);
+    /** The key Debezium gives records of the topic's table: {@code prefix.schema.table.Key}. */
+    private static Struct key(String topic) {
+        Schema schema = SchemaBuilder.struct()
+                .name(topic + ".Key")
+                .field("id", Schema.INT64_SCHEMA)
+                .build();
+        return new Struct(schema).put("id", PackagesTable.ID);
+    }
 
     @Override
     <R extends ConnectRecord<R>> DomainBoundary<R> newTransform() {
@@ -32,14 +36,16 @@ class DomainBoundaryValueTest extends DomainBoundaryTest {
 
     @Override
     SourceRecord record(String topic, Schema schema, Object data, Headers headers) {
+        Struct key = key(topic);
         return new SourceRecord(
-                SOURCE_PARTITION, SOURCE_OFFSET, topic, 0, KEY_SCHEMA, KEY, schema, data, TIMESTAMP, headers);
+                SOURCE_PARTITION, SOURCE_OFFSET, topic, 0, key.schema(), key, schema, data, TIMESTAMP, headers);
     }
 
     @Override
     SinkRecord sinkRecord(String topic, Schema schema, Object data, Headers headers) {
+        Struct key = key(topic);
         return new SinkRecord(
-                topic, 3, KEY_SCHEMA, KEY, schema, data, 42L, TIMESTAMP, TimestampType.CREATE_TIME, headers);
+                topic, 3, key.schema(), key, schema, data, 42L, TIMESTAMP, TimestampType.CREATE_TIME, headers);
     }
 
     @Override
@@ -124,15 +130,41 @@ class DomainBoundaryValueTest extends DomainBoundaryTest {
     }
 
     @Test
-    void flatRowTableIsNamedByTheLastTwoTopicSegments() {
+    void flatRowTableIsNamedByItsSchemaNameOrAThreeSegmentTopic() {
         DomainBoundary<SourceRecord> transform = configured(Map.of());
         Struct row = PackagesTable.row();
+        Struct unnamed = unnamedRow();
 
-        SourceRecord prefixed = transform.apply(
+        SourceRecord named = transform.apply(
                 record("prod.dbserver.public.packages", PackagesTable.ROW_SCHEMA, row, new ConnectHeaders()));
-        SourceRecord bare = transform.apply(record("packages", PackagesTable.ROW_SCHEMA, row, new ConnectHeaders()));
+        SourceRecord byTopic = transform.apply(new SourceRecord(
+                SOURCE_PARTITION, SOURCE_OFFSET, TOPIC, 0, null, null, unnamed.schema(), unnamed, TIMESTAMP));
+        SourceRecord dottedPrefix = transform.apply(new SourceRecord(
+                SOURCE_PARTITION,
+                SOURCE_OFFSET,
+                "prod.dbserver.public.packages",
+                0,
+                null,
+                null,
+                unnamed.schema(),
+                unnamed,
+                TIMESTAMP));
+        SourceRecord bare = transform.apply(new SourceRecord(
+                SOURCE_PARTITION, SOURCE_OFFSET, "packages", 0, null, null, unnamed.schema(), unnamed, TIMESTAMP));
 
-        assertSharedRow((Struct) prefixed.value(), STATUS);
+        assertThat(named).as("schema and key names disagree").isNull();
+        assertSharedRow((Struct) byTopic.value(), STATUS);
+        assertThat(dottedPrefix).as("four segments: the table cannot be told").isNull();
         assertThat(bare).isNull();
+    }
+
+    private static Struct unnamedRow() {
+        Struct row = PackagesTable.row();
+        SchemaBuilder builder = SchemaBuilder.struct();
+        row.schema().fields().forEach(field -> builder.field(field.name(), field.schema()));
+        Schema schema = builder.build();
+        Struct unnamed = new Struct(schema);
+        schema.fields().forEach(field -> unnamed.put(field, row.get(field.name())));
+        return unnamed;
     }
 }

@@ -1,5 +1,6 @@
 package io.domainbridge.connectors.sink;
 
+import io.domainbridge.common.ChangeEvents;
 import io.domainbridge.common.EventEnvelope;
 import java.util.Map;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -43,7 +44,7 @@ public final class IncomingRecord {
             Object type = value.at(EventEnvelope.TYPE).value();
             return new IncomingRecord(record, Kind.EVENT, value, type == null ? null : type.toString(), null);
         }
-        if (value.has("op") && (value.has("after") || value.has("before"))) {
+        if (ChangeEvents.isChangeEvent(record.value())) {
             return changeEvent(record, value);
         }
         return flatRow(record, value);

@@ -1,23 +1,17 @@
 package io.domainbridge.transforms.boundary;
 
+import io.domainbridge.common.ChangeEvents;
+import io.domainbridge.common.ChangeEvents.TableName;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Schema;
 
-/**
- * A data contract: the tables and columns that may leave a domain. Tables are looked up by the {@code schema} (or
- * {@code db}) and {@code table} of a Debezium {@code source} block, or else by the last two segments of the topic
- * name, which is how Debezium names topics ({@code prefix.schema.table}).
- */
+/** A data contract: the tables and columns that may leave a domain, and which table a record belongs to. */
 public final class Contract {
 
-    private static final int MAX_TOPICS = 1024;
-
     private final Map<String, Map<String, TableContract>> tables;
-    private final Map<String, Optional<TableContract>> byTopic = new ConcurrentHashMap<>();
+    private final DebeziumNames names = new DebeziumNames();
 
     private Contract(Map<String, Map<String, TableContract>> tables) {
         this.tables = tables;
@@ -48,50 +42,19 @@ public final class Contract {
     }
 
     /**
-     * The contract of the table a record belongs to, or null when the table is not shared: named by the Debezium
-     * {@code source} block when the value is a change event, else by the topic.
+     * The contract of the table a record belongs to, or null when the table is not shared or the record does not
+     * name exactly one table. A change event names it in its {@code source} block; any other record (a flat row, a
+     * key with a tombstone) by the Debezium names of its schemas, and only without those by its topic.
      */
-    public TableContract tableOf(String topic, Object value) {
-        if (value instanceof Struct struct && SchemaStructure.isEnvelope(struct.schema())) {
-            return tableOfSource(struct.getStruct(SchemaStructure.SOURCE));
-        }
-        if (value instanceof Map<?, ?> map && MapFilter.isEnvelope(map)) {
-            return tableOfSource((Map<?, ?>) map.get(SchemaStructure.SOURCE));
-        }
-        return tableOfTopic(topic);
-    }
-
-    private TableContract tableOfSource(Struct source) {
-        String schema = source.schema().field("schema") != null ? source.getString("schema") : null;
-        return table(schema != null ? schema : source.getString("db"), source.getString("table"));
-    }
-
-    private TableContract tableOfSource(Map<?, ?> source) {
-        Object schema = source.get("schema") != null ? source.get("schema") : source.get("db");
-        Object table = source.get("table");
-        return table(schema == null ? null : schema.toString(), table == null ? null : table.toString());
-    }
-
-    private TableContract tableOfTopic(String topic) {
-        Optional<TableContract> table = byTopic.get(topic);
-        if (table == null) {
-            if (byTopic.size() >= MAX_TOPICS) {
-                byTopic.clear();
-            }
-            table = byTopic.computeIfAbsent(topic, this::parseTopic);
-        }
-        return table.orElse(null);
+    public TableContract tableOf(String topic, Schema keySchema, Schema valueSchema, Object value) {
+        TableName name = ChangeEvents.isChangeEvent(value)
+                ? ChangeEvents.sourceTable(value)
+                : names.tableOf(topic, keySchema, valueSchema);
+        return name == null || name == DebeziumNames.AMBIGUOUS ? null : table(name.schema(), name.table());
     }
 
     public void clearCaches() {
-        byTopic.clear();
+        names.clear();
         tables.values().forEach(inSchema -> inSchema.values().forEach(TableContract::clearCache));
-    }
-
-    private Optional<TableContract> parseTopic(String topic) {
-        int tableDot = topic.lastIndexOf('.');
-        int schemaDot = tableDot <= 0 ? -1 : topic.lastIndexOf('.', tableDot - 1);
-        String schema = tableDot <= 0 ? null : topic.substring(schemaDot + 1, tableDot);
-        return Optional.ofNullable(table(schema, topic.substring(tableDot + 1)));
     }
 }

@@ -1,24 +1,23 @@
 package io.domainbridge.transforms.boundary;
 
+import io.domainbridge.common.ChangeEvents;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The schemaless counterpart of the plans: filters rows and change events held as maps. Without a schema a masked
- * value is always null and pseudonyms take the canonical text of the value's Java type.
+ * The schemaless counterpart of the plans: filters rows and change events held as maps, by the same rules. Without a
+ * schema a masked value is always null and pseudonyms take the canonical text of the value's Java type.
  */
 final class MapFilter {
 
     private MapFilter() {}
 
     static Map<String, Object> filter(Map<?, ?> input, TableContract table, Pseudonymizer pseudonymizer) {
-        return isEnvelope(input) ? filterEnvelope(input, table, pseudonymizer) : filterRow(input, table, pseudonymizer);
-    }
-
-    static boolean isEnvelope(Map<?, ?> value) {
-        return value.containsKey(SchemaStructure.OP)
-                && value.get(SchemaStructure.SOURCE) instanceof Map
-                && (value.containsKey(SchemaStructure.AFTER) || value.containsKey(SchemaStructure.BEFORE));
+        return ChangeEvents.isChangeEvent(input)
+                ? filterEnvelope(input, table, pseudonymizer)
+                : filterRow(input, table, pseudonymizer);
     }
 
     private static Map<String, Object> filterEnvelope(
@@ -27,10 +26,31 @@ final class MapFilter {
         for (Map.Entry<?, ?> entry : envelope.entrySet()) {
             String name = String.valueOf(entry.getKey());
             Object value = entry.getValue();
-            boolean row = SchemaStructure.isRowField(name) && value instanceof Map;
-            output.put(name, row ? filterRow((Map<?, ?>) value, table, pseudonymizer) : value);
+            Set<String> metadata = SchemaStructure.metadataFields(name);
+            if (SchemaStructure.isRowField(name)) {
+                output.put(name, value instanceof Map<?, ?> row ? filterRow(row, table, pseudonymizer) : null);
+            } else if (metadata != null && value instanceof Map<?, ?> block) {
+                output.put(name, filterMetadata(block, metadata));
+            } else if (SchemaStructure.isPlainField(name) && isPlain(value)) {
+                output.put(name, value);
+            }
         }
         return output;
+    }
+
+    private static Map<String, Object> filterMetadata(Map<?, ?> block, Set<String> allowed) {
+        Map<String, Object> output = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : block.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            if (allowed.contains(name) && isPlain(entry.getValue())) {
+                output.put(name, entry.getValue());
+            }
+        }
+        return output;
+    }
+
+    private static boolean isPlain(Object value) {
+        return !(value instanceof Map || value instanceof Collection);
     }
 
     private static Map<String, Object> filterRow(Map<?, ?> row, TableContract table, Pseudonymizer pseudonymizer) {

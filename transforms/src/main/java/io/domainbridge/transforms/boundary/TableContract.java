@@ -1,6 +1,10 @@
 package io.domainbridge.transforms.boundary;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
@@ -10,13 +14,17 @@ public final class TableContract {
     private final String name;
     private final Map<String, ColumnRule> columns;
     private final boolean pseudonymizes;
+    private final Set<String> outputNames;
     private final Pseudonymizer pseudonymizer;
-    private final PlanCache plans = new PlanCache();
+    private final PlanCache<StructPlan> plans = new PlanCache<>();
+    private final PlanCache<KeyHeaderPlan> keyHeaderPlans = new PlanCache<>();
+    private final PlanCache<List<String>> unidentifyingKeyColumns = new PlanCache<>();
 
     TableContract(String name, Map<String, ColumnRule> columns, Pseudonymizer pseudonymizer) {
         this.name = name;
         this.columns = Map.copyOf(columns);
         this.pseudonymizes = columns.values().stream().anyMatch(rule -> rule.treatment() == Treatment.PSEUDONYMIZE);
+        this.outputNames = columns.values().stream().map(ColumnRule::outputName).collect(Collectors.toSet());
         this.pseudonymizer = pseudonymizer;
     }
 
@@ -49,8 +57,47 @@ public final class TableContract {
         return MapFilter.filter(input, this, pseudonymizer);
     }
 
+    /**
+     * Filters a primary key carried in a header ({@code __debezium.oldkey}, {@code __debezium.newkey}) as the record
+     * key is filtered, marked for the contract so that filtering it again passes it unchanged; null when the header
+     * must not leave.
+     */
+    public Struct filterKeyHeader(Struct key, String contractId) {
+        return keyHeaderPlans
+                .get(key.schema(), schema -> KeyHeaderPlan.build(schema, this, pseudonymizer, contractId))
+                .apply(key);
+    }
+
+    /**
+     * The columns of a key schema that do not identify the row once out: withheld ones, and masked ones, whose
+     * values all collapse to one. Pseudonymized columns still identify it.
+     */
+    public List<String> unidentifyingKeyColumns(Schema keySchema) {
+        return unidentifyingKeyColumns.get(
+                keySchema,
+                schema ->
+                        unidentifying(schema.fields().stream().map(Field::name).toList()));
+    }
+
+    /** {@link #unidentifyingKeyColumns(Schema)} for a schemaless key. */
+    public List<String> unidentifyingKeyColumns(Map<?, ?> key) {
+        return unidentifying(key.keySet().stream().map(String::valueOf).toList());
+    }
+
+    boolean isOutputColumn(String name) {
+        return outputNames.contains(name);
+    }
+
     void clearCache() {
         plans.clear();
+        keyHeaderPlans.clear();
+        unidentifyingKeyColumns.clear();
+    }
+
+    private List<String> unidentifying(List<String> columns) {
+        return columns.stream()
+                .filter(column -> rule(column) == null || rule(column).treatment() == Treatment.MASK)
+                .toList();
     }
 
     private StructPlan plan(Schema schema) {

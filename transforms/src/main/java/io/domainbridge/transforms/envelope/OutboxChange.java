@@ -1,7 +1,7 @@
 package io.domainbridge.transforms.envelope;
 
+import io.domainbridge.common.ChangeEvents;
 import java.util.Map;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 /**
@@ -21,32 +21,16 @@ public record OutboxChange(Op op, Object row) {
     }
 
     public static OutboxChange of(Object value) {
-        if (value instanceof Struct struct) {
-            Schema schema = struct.schema();
-            if (isChangeEvent(
-                    schema.field("op") != null, schema.field("after") != null, schema.field("message") != null)) {
-                Op op = op(struct.getString("op"));
-                return new OutboxChange(op, op == Op.OTHER ? null : struct.get(op == Op.DELETE ? "before" : "after"));
-            }
-            return new OutboxChange(flatOp(field(struct, "__op"), field(struct, "__deleted")), struct);
+        if (ChangeEvents.isChangeEvent(value)) {
+            Op op = op(ChangeEvents.op(value));
+            String row = op == Op.DELETE ? ChangeEvents.BEFORE : ChangeEvents.AFTER;
+            return new OutboxChange(op, op == Op.OTHER ? null : ChangeEvents.field(value, row));
         }
-        if (value instanceof Map<?, ?> map) {
-            if (isChangeEvent(map.containsKey("op"), map.containsKey("after"), map.containsKey("message"))) {
-                Op op = op(String.valueOf(map.get("op")));
-                return new OutboxChange(op, map.get(op == Op.DELETE ? "before" : "after"));
-            }
-            return new OutboxChange(flatOp(map.get("__op"), map.get("__deleted")), map);
+        if (value instanceof Struct || value instanceof Map) {
+            return new OutboxChange(
+                    flatOp(ChangeEvents.field(value, "__op"), ChangeEvents.field(value, "__deleted")), value);
         }
         return new OutboxChange(Op.CREATE, value);
-    }
-
-    /** A Debezium change event carries op and after; a logical-decoding message (op 'm') carries message instead. */
-    private static boolean isChangeEvent(boolean hasOp, boolean hasAfter, boolean hasMessage) {
-        return hasOp && (hasAfter || hasMessage);
-    }
-
-    private static Object field(Struct struct, String name) {
-        return struct.schema().field(name) == null ? null : struct.get(name);
     }
 
     private static Op flatOp(Object op, Object deleted) {
