@@ -4,7 +4,8 @@
 # Every <PLACEHOLDER> in the scenario's JSON is replaced by the environment variable of the same name; the script
 # stops if one is unset. Values must not contain '"' or '\'. For the compose stack, e.g.:
 #   export LOGISTICS_DB_HOST=postgres LOGISTICS_DB_USER=postgres LOGISTICS_DB_PASSWORD=postgres \
-#          CUSTOMER_SERVICE_DB_URL=jdbc:postgresql://postgres:5432/customer_service ... PSEUDONYMIZE_KEY=...
+#          CUSTOMER_SERVICE_DB_URL=jdbc:postgresql://postgres:5432/customer_service ... \
+#          PSEUDONYMIZE_KEY_FILE=/etc/kafka-connect/secrets/boundary.key
 set -euo pipefail
 
 scenario=${1:?usage: submit-scenario.sh <scenario> [connect-url]}

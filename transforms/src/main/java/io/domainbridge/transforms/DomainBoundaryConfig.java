@@ -5,7 +5,6 @@ import io.domainbridge.transforms.boundary.Contract;
 import io.domainbridge.transforms.boundary.Pseudonymizer;
 import io.domainbridge.transforms.boundary.QualifiedColumn;
 import io.domainbridge.transforms.boundary.Treatment;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** The configuration of {@link DomainBoundary}: the data contract, column treatments and pseudonymization key. */
 public final class DomainBoundaryConfig extends AbstractConfig {
@@ -69,22 +67,11 @@ public final class DomainBoundaryConfig extends AbstractConfig {
     public static final String PSEUDONYMIZE_COLUMNS_CONFIG = "pseudonymize.columns";
     private static final String PSEUDONYMIZE_COLUMNS_DOC = "Columns that leave the domain pseudonymized, as"
             + " schema.table.column. The value becomes the HMAC-SHA-256 of its canonical text under"
-            + " pseudonymize.key, as a string of 64 lowercase hex characters; equal values give equal pseudonyms, so"
-            + " joins still work. Strings, numbers, booleans, dates, times, timestamps, bytes and Debezium's"
-            + " VariableScaleDecimal are supported; other structs, arrays and maps are rejected.";
+            + " the key of pseudonymize.key.file or pseudonymize.key.secret, as a string of 64 lowercase hex"
+            + " characters; equal values give equal pseudonyms, so joins still work. Strings, numbers, booleans, dates,"
+            + " times, timestamps, bytes and Debezium's VariableScaleDecimal are supported; other structs, arrays and"
+            + " maps are rejected.";
     private static final String PSEUDONYMIZE_COLUMNS_DISPLAY = "Pseudonymized columns";
-
-    public static final String PSEUDONYMIZE_KEY_CONFIG = "pseudonymize.key";
-    private static final String PSEUDONYMIZE_KEY_DOC = "Secret HMAC key for pseudonymize.columns, at least "
-            + "32 bytes of UTF-8. Supply it through a ConfigProvider, e.g. ${file:/etc/secrets/boundary:key}.";
-    private static final String PSEUDONYMIZE_KEY_DISPLAY = "Pseudonymization key";
-    static final int PSEUDONYMIZE_KEY_MIN_BYTES = 32;
-
-    public static final String PSEUDONYMIZE_KEY_ID_CONFIG = "pseudonymize.key.id";
-    private static final String PSEUDONYMIZE_KEY_ID_DOC = "Non-secret identifier of pseudonymize.key, stamped as"
-            + " header '" + DomainBoundary.KEY_ID_HEADER + "' on records with pseudonymized columns so consumers can"
-            + " tell pseudonyms of different keys apart when the key is rotated.";
-    private static final String PSEUDONYMIZE_KEY_ID_DISPLAY = "Pseudonymization key id";
 
     public static final String RENAMES_CONFIG = "renames";
     private static final String RENAMES_DOC = "Optional renames into the consuming domain's vocabulary, as"
@@ -108,7 +95,6 @@ public final class DomainBoundaryConfig extends AbstractConfig {
     private static final String PARTIAL_KEY_BEHAVIOR_DISPLAY = "Partial keys";
 
     private static final String CONTRACT_GROUP = "Contract";
-    private static final String PSEUDONYMIZE_GROUP = "Pseudonymization";
 
     public static final ConfigDef CONFIG_DEF = config();
 
@@ -123,7 +109,7 @@ public final class DomainBoundaryConfig extends AbstractConfig {
     public static ConfigDef config() {
         ConfigDef def = new ConfigDef();
         addContractGroup(def);
-        addPseudonymizeGroup(def);
+        PseudonymizationConfig.addGroup(def);
         return def;
     }
 
@@ -140,7 +126,7 @@ public final class DomainBoundaryConfig extends AbstractConfig {
     }
 
     public String pseudonymizeKeyId() {
-        return getString(PSEUDONYMIZE_KEY_ID_CONFIG);
+        return getString(PseudonymizationConfig.PSEUDONYMIZE_KEY_ID_CONFIG);
     }
 
     public UnlistedTableBehavior unlistedTableBehavior() {
@@ -244,30 +230,6 @@ public final class DomainBoundaryConfig extends AbstractConfig {
         return PartialKeyBehavior.valueOf(getString(PARTIAL_KEY_BEHAVIOR_CONFIG).toUpperCase(Locale.ROOT));
     }
 
-    private static void addPseudonymizeGroup(ConfigDef def) {
-        int order = 0;
-        def.define(
-                        PSEUDONYMIZE_KEY_CONFIG,
-                        Type.PASSWORD,
-                        null,
-                        Importance.HIGH,
-                        PSEUDONYMIZE_KEY_DOC,
-                        PSEUDONYMIZE_GROUP,
-                        ++order,
-                        Width.LONG,
-                        PSEUDONYMIZE_KEY_DISPLAY)
-                .define(
-                        PSEUDONYMIZE_KEY_ID_CONFIG,
-                        Type.STRING,
-                        null,
-                        Importance.MEDIUM,
-                        PSEUDONYMIZE_KEY_ID_DOC,
-                        PSEUDONYMIZE_GROUP,
-                        ++order,
-                        Width.SHORT,
-                        PSEUDONYMIZE_KEY_ID_DISPLAY);
-    }
-
     /** Every shared column with its treatment; a column named under two treatments is a configuration error. */
     private Map<QualifiedColumn, Treatment> treatments() {
         Map<QualifiedColumn, Treatment> treatments = new LinkedHashMap<>();
@@ -338,23 +300,6 @@ public final class DomainBoundaryConfig extends AbstractConfig {
         if (!treatments.containsValue(Treatment.PSEUDONYMIZE)) {
             return null;
         }
-        Password key = getPassword(PSEUDONYMIZE_KEY_CONFIG);
-        if (key == null || key.value().getBytes(StandardCharsets.UTF_8).length < PSEUDONYMIZE_KEY_MIN_BYTES) {
-            throw new ConfigException(
-                    PSEUDONYMIZE_KEY_CONFIG,
-                    key,
-                    "a key of at least "
-                            + PSEUDONYMIZE_KEY_MIN_BYTES + " bytes is required when " + PSEUDONYMIZE_COLUMNS_CONFIG
-                            + " is set");
-        }
-        String keyId = pseudonymizeKeyId();
-        if (keyId == null || keyId.isBlank()) {
-            throw new ConfigException(
-                    PSEUDONYMIZE_KEY_ID_CONFIG,
-                    keyId,
-                    "a key id is required when " + PSEUDONYMIZE_COLUMNS_CONFIG
-                            + " is set, so pseudonyms can be traced to their key");
-        }
-        return new Pseudonymizer(key.value().getBytes(StandardCharsets.UTF_8), keyId);
+        return PseudonymizationConfig.pseudonymizer(this);
     }
 }

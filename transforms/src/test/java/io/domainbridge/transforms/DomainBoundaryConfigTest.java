@@ -97,24 +97,24 @@ class DomainBoundaryConfigTest {
     @Test
     void pseudonymizedColumnsNeedAKey() {
         Map<String, String> props = PackagesTable.contract();
-        props.remove("pseudonymize.key");
+        props.remove("pseudonymize.key.secret");
 
-        assertConfigError(props, "pseudonymize.key");
+        assertConfigError(props, "pseudonymize.key.file").hasMessageContaining("pseudonymize.key.secret");
     }
 
     @Test
     void keyShorterThan32BytesIsRejectedWithoutShowingIt() {
         String shortKey = "k".repeat(31);
-        Map<String, String> props = contract("pseudonymize.key", shortKey);
+        Map<String, String> props = contract("pseudonymize.key.secret", shortKey);
 
-        assertConfigError(props, "pseudonymize.key").hasMessageNotContaining(shortKey);
+        assertConfigError(props, "pseudonymize.key.secret").hasMessageNotContaining(shortKey);
     }
 
     @Test
     void keyLengthIsCountedInUtf8Bytes() {
-        assertThatCode(() -> configure(contract("pseudonymize.key", "k".repeat(32))))
+        assertThatCode(() -> configure(contract("pseudonymize.key.secret", "k".repeat(32))))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> configure(contract("pseudonymize.key", "€".repeat(11))))
+        assertThatCode(() -> configure(contract("pseudonymize.key.secret", "€".repeat(11))))
                 .doesNotThrowAnyException();
     }
 
@@ -130,7 +130,7 @@ class DomainBoundaryConfigTest {
     @Test
     void keyIsNotNeededWithoutPseudonymizedColumns() {
         Map<String, String> props = contract("pseudonymize.columns", "");
-        props.remove("pseudonymize.key");
+        props.remove("pseudonymize.key.secret");
         props.remove("pseudonymize.key.id");
 
         assertThatCode(() -> configure(props)).doesNotThrowAnyException();
@@ -172,12 +172,15 @@ class DomainBoundaryConfigTest {
     void everyKeyIsDefinedAndDocumented() {
         ConfigDef def = DomainBoundary.CONFIG_DEF;
 
-        assertThat(def.names()).containsExactlyInAnyOrderElementsOf(configConstants());
+        assertThat(def.names())
+                .containsExactlyInAnyOrderElementsOf(
+                        configConstants(DomainBoundaryConfig.class, PseudonymizationConfig.class));
         assertThat(def.configKeys().values()).allSatisfy(key -> {
             assertThat(key.documentation).as(key.name).isNotBlank();
             assertThat(key.displayName).as(key.name).isNotBlank();
             assertThat(key.group).as(key.name).isNotBlank();
         });
+        assertThat(def.configKeys().get("pseudonymize.key.secret").type).isEqualTo(ConfigDef.Type.PASSWORD);
         assertThat(def.configKeys().get("pseudonymize.key").type).isEqualTo(ConfigDef.Type.PASSWORD);
     }
 
@@ -219,8 +222,9 @@ class DomainBoundaryConfigTest {
         return errors;
     }
 
-    private static List<String> configConstants() {
-        return Arrays.stream(DomainBoundaryConfig.class.getDeclaredFields())
+    private static List<String> configConstants(Class<?>... configClasses) {
+        return Arrays.stream(configClasses)
+                .flatMap(configClass -> Arrays.stream(configClass.getDeclaredFields()))
                 .filter(field -> Modifier.isPublic(field.getModifiers()) && Modifier.isStatic(field.getModifiers()))
                 .filter(field -> field.getName().endsWith("_CONFIG"))
                 .map(DomainBoundaryConfigTest::constantValue)

@@ -111,7 +111,7 @@ class DomainBoundaryPropertiesTest {
                             .filter(Column::renamed)
                             .map(column -> schema + "." + name + "." + column.name() + ":" + column.outputName())
                             .collect(Collectors.joining(",")));
-            props.put("pseudonymize.key", KEY);
+            props.put("pseudonymize.key.secret", KEY);
             props.put("pseudonymize.key.id", "k1");
             props.put("unlisted.table.behavior", "fail");
             return props;

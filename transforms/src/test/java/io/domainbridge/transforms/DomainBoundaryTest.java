@@ -406,7 +406,7 @@ abstract class DomainBoundaryTest {
     void pseudonymsAreDeterministicPerKey() {
         DomainBoundary<SourceRecord> first = configured(Map.of());
         DomainBoundary<SourceRecord> second = configured(Map.of());
-        DomainBoundary<SourceRecord> rotated = configured(Map.of("pseudonymize.key", KEY + "-rotated"));
+        DomainBoundary<SourceRecord> rotated = configured(Map.of("pseudonymize.key.secret", KEY + "-rotated"));
         Struct otherPackage = PackagesTable.row().put("id", 1002L).put("weight_grams", 300);
         Struct otherRecipient = PackagesTable.row().put("recipient_email", "bob@example.org");
 

@@ -90,7 +90,7 @@ final class PackagesTable {
         props.put("mask.columns", "public.packages.recipient_phone");
         props.put("pseudonymize.columns", "public.packages.recipient_email");
         props.put("renames", "public.packages.status:delivery_status");
-        props.put("pseudonymize.key", KEY);
+        props.put("pseudonymize.key.secret", KEY);
         props.put("pseudonymize.key.id", KEY_ID);
         return props;
     }

@@ -139,7 +139,7 @@ public class DomainBoundaryBenchmark {
                     .toList();
             config.put("mask.columns", PackagesTable.TABLE + "." + PackagesTable.MASKED_COLUMN);
             config.put("pseudonymize.columns", PackagesTable.TABLE + "." + PackagesTable.PSEUDONYMIZED_COLUMN);
-            config.put("pseudonymize.key", PSEUDONYMIZE_KEY);
+            config.put("pseudonymize.key.secret", PSEUDONYMIZE_KEY);
             config.put("pseudonymize.key.id", "bench-2026-11");
         }
         config.put(

@@ -3,6 +3,7 @@ package io.domainbridge.it.boundary;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.it.rig.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -36,12 +37,18 @@ public final class PackagesScenario {
     private final PostgresDatabase database;
     private final String topicPrefix;
     private final String slot;
-    private final String pseudonymizeKey = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final String pseudonymizeKey;
     private final Map<Long, Package> state = new LinkedHashMap<>();
     private final List<Change> changes = new ArrayList<>();
 
     public PackagesScenario(PostgresDatabase database) {
+        this(database, UUID.randomUUID() + "-" + UUID.randomUUID());
+    }
+
+    /** A scenario whose pseudonyms are made with the given key. */
+    public PackagesScenario(PostgresDatabase database, String pseudonymizeKey) {
         this.database = database;
+        this.pseudonymizeKey = pseudonymizeKey;
         this.slot = PostgresDatabase.uniqueName("slot");
         this.topicPrefix = database.name();
     }
@@ -121,7 +128,9 @@ public final class PackagesScenario {
         config.put("slot.name", slot);
         config.put("publication.name", slot);
         config.put("topic.prefix", topicPrefix);
-        config.put("transforms.boundary.pseudonymize.key", pseudonymizeKey);
+        config.put(
+                "transforms.boundary.pseudonymize.key.file",
+                SecretFile.write("pseudonymize-key", pseudonymizeKey).toString());
         return config;
     }
 

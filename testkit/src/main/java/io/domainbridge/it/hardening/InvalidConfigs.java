@@ -148,7 +148,8 @@ final class InvalidConfigs {
                 new Row("mask.columns", "x", "a.b", "s.t.c d"),
                 new Row("pseudonymize.columns", "x", "a..b", "s.t"),
                 new Row("renames", "s.t.a", "s.t.a:", "s.t.a:b.c", "x:y", "s.t.a:b:c", "s.t.a:b c"),
-                new Row("unlisted.table.behavior", "", "explode", "dropp", "drop,fail"));
+                new Row("unlisted.table.behavior", "", "explode", "dropp", "drop,fail"),
+                new Row("pseudonymize.key", SECRET));
     }
 
     private static List<Row> envelopeRows() {
@@ -223,7 +224,7 @@ final class InvalidConfigs {
         config.put("transforms.x.contract.version", "1");
         config.put("transforms.x.columns", "s.t.a");
         config.put("transforms.x.pseudonymize.columns", "s.t.b");
-        config.put("transforms.x.pseudonymize.key", SECRET);
+        config.put("transforms.x.pseudonymize.key.secret", SECRET);
         config.put("transforms.x.pseudonymize.key.id", "k1");
         return config;
     }

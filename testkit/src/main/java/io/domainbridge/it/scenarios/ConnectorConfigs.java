@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A scenario's connector JSON as a user submits it: every {@code <PLACEHOLDER>} filled in (hosts, users, passwords
- * and JDBC URLs of the domains' databases, the pseudonymization key), Debezium sources pointed at the test's own
+ * and JDBC URLs of the domains' databases, the path of the file holding the pseudonymization key), Debezium sources pointed at the test's own
  * database with a replication slot of their own. Nothing else is changed.
  */
 final class ConnectorConfigs {
@@ -25,9 +25,9 @@ final class ConnectorConfigs {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, PostgresDatabase> databases;
 
-    ConnectorConfigs(Map<String, PostgresDatabase> databases, String pseudonymizeKey) {
+    ConnectorConfigs(Map<String, PostgresDatabase> databases, Path pseudonymizeKeyFile) {
         this.databases = databases;
-        values.put("PSEUDONYMIZE_KEY", pseudonymizeKey);
+        values.put("PSEUDONYMIZE_KEY_FILE", pseudonymizeKeyFile.toString());
         databases.forEach((domain, database) -> {
             String prefix = domain.toUpperCase() + "_DB_";
             values.put(prefix + "HOST", database.host());

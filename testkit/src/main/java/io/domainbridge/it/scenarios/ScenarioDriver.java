@@ -9,6 +9,7 @@ import io.domainbridge.it.outbox.OutboxEvent;
 import io.domainbridge.it.rig.ConnectStack;
 import io.domainbridge.it.rig.PluginArchive;
 import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.it.rig.SecretFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +96,8 @@ public final class ScenarioDriver implements AutoCloseable {
                 + scenario.domains());
         databases = ScenarioDatabases.create(folder.resolve("sql"), scenario.domains());
         databases.execute(scenario.sourceDomain(), "create extension if not exists pgcrypto");
-        ConnectorConfigs loader = new ConnectorConfigs(databases.all(), pseudonymizeKey);
+        ConnectorConfigs loader =
+                new ConnectorConfigs(databases.all(), SecretFile.write("pseudonymize-key", pseudonymizeKey));
         scenario.connectors().forEach(name -> configs.put(name, loader.load(folder.resolve(name + ".json"))));
         log.accept("Installing the Confluent Hub archive into plugin.path " + pluginPath);
         PluginArchive.installInto(pluginPath);
