@@ -159,6 +159,11 @@ public class CommandSinkTask extends SinkTask {
         BatchApplier.Outcome outcome;
         try {
             outcome = applier.apply(db, batch, false);
+        } catch (BatchApplier.RowCountsUnknown e) {
+            // only single statements tell their row counts for sure
+            db.rollback();
+            LOG.info("{}; applying the records one by one", e.getMessage());
+            outcome = applier.apply(db, batch, true);
         } catch (SQLException e) {
             if (SqlErrors.classify(e) != SqlErrors.Kind.RECORD) {
                 throw e;
@@ -172,6 +177,9 @@ public class CommandSinkTask extends SinkTask {
         }
         report(outcome.errants());
         db.commit();
+        if (outcome.applied() == 0 && !outcome.errants().isEmpty()) {
+            LOG.warn("Batch of {} record(s): {}", batch.size(), outcome.summary());
+        }
         return outcome;
     }
 

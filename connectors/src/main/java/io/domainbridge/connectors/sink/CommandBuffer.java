@@ -3,49 +3,68 @@ package io.domainbridge.connectors.sink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Collects consecutive commands with the same SQL into one JDBC batch. A different statement flushes the batch
- * first, so commands run in record order; within a batch the database runs them in order too.
+ * first, so commands run in record order; within a batch the database runs them in order too. Each command's row
+ * count goes to a listener once its batch ran ({@link Statement#SUCCESS_NO_INFO} when the driver does not say).
  */
 public final class CommandBuffer implements AutoCloseable {
 
+    /** Hears how many rows each command affected. */
+    @FunctionalInterface
+    public interface RowCounts {
+        void counted(IncomingRecord record, SqlCommand command, String mapping, int rows) throws SQLException;
+    }
+
+    private record Pending(IncomingRecord record, SqlCommand command, String mapping) {}
+
     private final Connection connection;
     private final int batchSize;
+    private final RowCounts counts;
+    private final List<Pending> pending = new ArrayList<>();
     private SqlCommand current;
     private PreparedStatement statement;
-    private int pending;
 
-    public CommandBuffer(Connection connection, int batchSize) {
+    public CommandBuffer(Connection connection, int batchSize, RowCounts counts) {
         this.connection = connection;
         this.batchSize = batchSize;
+        this.counts = counts;
     }
 
     /** Binds the record's values (a data error leaves the batch as it was) and adds the command to the batch. */
-    public void add(SqlCommand command, IncomingRecord record) throws SQLException {
+    public void add(SqlCommand command, IncomingRecord record, String mapping) throws SQLException {
         List<FieldValue> values = resolve(command, record);
         switchTo(command);
         bind(command, values);
         statement.addBatch();
-        if (++pending >= batchSize) {
+        pending.add(new Pending(record, command, mapping));
+        if (pending.size() >= batchSize) {
             flush();
         }
     }
 
-    /** Runs one command on its own, after flushing what is pending. */
-    public void execute(SqlCommand command, IncomingRecord record) throws SQLException {
+    /** Runs one command on its own, after flushing what is pending, and returns how many rows it affected. */
+    public int execute(SqlCommand command, IncomingRecord record) throws SQLException {
         List<FieldValue> values = resolve(command, record);
         switchTo(command);
         bind(command, values);
-        statement.executeUpdate();
+        return statement.executeUpdate();
     }
 
     public void flush() throws SQLException {
-        if (pending > 0) {
-            pending = 0;
-            statement.executeBatch();
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Pending> ran = List.copyOf(pending);
+        pending.clear();
+        int[] rows = statement.executeBatch();
+        for (int i = 0; i < ran.size(); i++) {
+            Pending p = ran.get(i);
+            counts.counted(p.record(), p.command(), p.mapping(), i < rows.length ? rows[i] : Statement.SUCCESS_NO_INFO);
         }
     }
 

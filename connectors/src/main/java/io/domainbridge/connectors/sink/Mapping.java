@@ -10,6 +10,7 @@ import java.util.Set;
  * @param columns field path and column pairs of an upsert, in column order
  * @param versionColumn column that guards against older records overwriting newer rows, or null
  * @param statement the parsed statement of a {@link Action#STATEMENT} mapping, or null
+ * @param zeroRows what a statement that affects no rows means ({@link ZeroRowsBehavior#IGNORE} for upserts)
  */
 public record Mapping(
         String alias,
@@ -24,7 +25,8 @@ public record Mapping(
         String softDeleteColumn,
         String softDeleteTimestampColumn,
         String versionColumn,
-        NamedStatement statement) {
+        NamedStatement statement,
+        ZeroRowsBehavior zeroRows) {
 
     /** A record field (dotted path) and the column it fills. */
     public record Column(String field, String column) {}

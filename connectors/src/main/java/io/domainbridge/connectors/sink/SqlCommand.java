@@ -1,10 +1,16 @@
 package io.domainbridge.connectors.sink;
 
 import java.util.List;
-import java.util.Optional;
 
-/** A parameterized statement and the record paths bound to its placeholders, in order. */
-public record SqlCommand(String sql, List<String> parameters) {
+/**
+ * A parameterized statement, the record paths bound to its placeholders in order, and what it means when it affects
+ * no rows.
+ */
+public record SqlCommand(String sql, List<String> parameters, ZeroRowsBehavior zeroRows) {
+
+    public SqlCommand(String sql, List<String> parameters) {
+        this(sql, parameters, ZeroRowsBehavior.IGNORE);
+    }
 
     /** The commands a mapping makes, prepared once per dialect. */
     public record Set(Mapping mapping, SqlCommand write, SqlCommand delete) {
@@ -12,7 +18,8 @@ public record SqlCommand(String sql, List<String> parameters) {
         public static Set of(Mapping mapping, Dialect dialect) {
             if (mapping.action() == Action.STATEMENT) {
                 NamedStatement statement = mapping.statement();
-                return new Set(mapping, new SqlCommand(statement.sql(), statement.parameters()), null);
+                return new Set(
+                        mapping, new SqlCommand(statement.sql(), statement.parameters(), mapping.zeroRows()), null);
             }
             List<String> columns =
                     mapping.columns().stream().map(Mapping.Column::column).toList();
@@ -37,14 +44,14 @@ public record SqlCommand(String sql, List<String> parameters) {
         }
 
         /**
-         * The command for a record, or empty when there is nothing to do: deletes under the 'ignore' policy, and
+         * The commands for a record, in order, or none when there is nothing to do: deletes under the 'ignore' policy, and
          * deletes reaching a statement mapping.
          */
-        public Optional<SqlCommand> commandFor(IncomingRecord record) {
+        public List<SqlCommand> commandsFor(IncomingRecord record) {
             return switch (record.kind()) {
-                case EVENT, ROW -> Optional.of(write);
-                case DELETE -> Optional.ofNullable(delete);
-                case SKIP -> Optional.empty();
+                case EVENT, ROW -> List.of(write);
+                case DELETE -> delete == null ? List.of() : List.of(delete);
+                case SKIP -> List.of();
             };
         }
     }
