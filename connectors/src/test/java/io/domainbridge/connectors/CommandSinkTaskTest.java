@@ -103,9 +103,12 @@ class CommandSinkTaskTest {
                 .filter(sql -> !sql.contains("domainbridge_"))
                 .map(sql -> sql.substring(0, sql.indexOf(' ')))
                 .toList();
-        assertThat(commands).containsExactly("INSERT", "UPDATE", "INSERT", "DELETE", "DELETE");
+        // each upsert and the versioned delete (a tombstone insert) are followed by the tombstone clean-up delete;
+        // the Kafka tombstone, without a version, is a plain delete
+        assertThat(commands)
+                .containsExactly("INSERT", "DELETE", "UPDATE", "INSERT", "DELETE", "INSERT", "DELETE", "DELETE");
         assertThat(database.committed.stream().filter(e -> e.sql().startsWith("DELETE")))
-                .allSatisfy(e -> assertThat(e.parameters()).containsExactly(1L));
+                .allSatisfy(e -> assertThat(e.parameters()).isNotEmpty().containsOnly(1L));
         assertThat(task.preCommit(Map.of(ROWS_1, new OffsetAndMetadata(0), EVENTS_0, new OffsetAndMetadata(0))))
                 .containsEntry(ROWS_1, new OffsetAndMetadata(14))
                 .containsEntry(EVENTS_0, new OffsetAndMetadata(2));
@@ -286,7 +289,7 @@ class CommandSinkTaskTest {
         task.put(List.of(change("c", 1, "Ada", 1, 10), change("u", 1, "Ada L.", 2, 11)));
 
         List<FakeDatabase.Execution> upserts = database.committed.stream()
-                .filter(e -> !e.sql().contains("domainbridge_"))
+                .filter(e -> e.sql().startsWith("INSERT INTO \"crm\".\"customer\" "))
                 .toList();
         assertThat(upserts).singleElement().satisfies(e -> assertThat(e.parameters())
                 .contains("Ada L."));

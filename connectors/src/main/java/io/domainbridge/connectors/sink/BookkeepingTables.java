@@ -26,6 +26,11 @@ public final class BookkeepingTables {
     public BookkeepingTables(Dialect dialect, String inbox, String offsets, List<Mapping> mappings) {
         statements.add(dialect.createInbox(inbox));
         statements.add(dialect.createOffsets(offsets));
+        for (Mapping mapping : mappings) {
+            if (mapping.keepsTombstones()) {
+                statements.addAll(dialect.createTombstones(mapping));
+            }
+        }
     }
 
     /** Creates what is missing, once per task; a failure leaves it to the next call. */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Collects consecutive commands with the same SQL into one JDBC batch. A different statement flushes the batch
  * first, so commands run in record order; within a batch the database runs them in order too. Each command's row
- * count goes to a listener once its batch ran ({@link Statement#SUCCESS_NO_INFO} when the driver does not say).
+ * count goes to a listener once its batch ran ({@link Statement#SUCCESS_NO_INFO} when the driver does not say). A
+ * command's follow-up runs in a batch of its own right after the command's batch.
  */
 public final class CommandBuffer implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class CommandBuffer implements AutoCloseable {
     private final List<Pending> pending = new ArrayList<>();
     private SqlCommand current;
     private PreparedStatement statement;
+    private PreparedStatement followUp;
 
     public CommandBuffer(Connection connection, int batchSize, RowCounts counts) {
         this.connection = connection;
@@ -38,9 +40,14 @@ public final class CommandBuffer implements AutoCloseable {
     /** Binds the record's values (a data error leaves the batch as it was) and adds the command to the batch. */
     public void add(SqlCommand command, IncomingRecord record, String mapping) throws SQLException {
         List<FieldValue> values = resolve(command, record);
+        List<FieldValue> followUpValues = command.followUp() == null ? null : resolve(command.followUp(), record);
         switchTo(command);
-        bind(command, values);
+        bind(statement, command, values);
         statement.addBatch();
+        if (followUp != null) {
+            bind(followUp, command.followUp(), followUpValues);
+            followUp.addBatch();
+        }
         pending.add(new Pending(record, command, mapping));
         if (pending.size() >= batchSize) {
             flush();
@@ -50,9 +57,15 @@ public final class CommandBuffer implements AutoCloseable {
     /** Runs one command on its own, after flushing what is pending, and returns how many rows it affected. */
     public int execute(SqlCommand command, IncomingRecord record) throws SQLException {
         List<FieldValue> values = resolve(command, record);
+        List<FieldValue> followUpValues = command.followUp() == null ? null : resolve(command.followUp(), record);
         switchTo(command);
-        bind(command, values);
-        return statement.executeUpdate();
+        bind(statement, command, values);
+        int rows = statement.executeUpdate();
+        if (followUp != null) {
+            bind(followUp, command.followUp(), followUpValues);
+            followUp.executeUpdate();
+        }
+        return rows;
     }
 
     public void flush() throws SQLException {
@@ -62,6 +75,9 @@ public final class CommandBuffer implements AutoCloseable {
         List<Pending> ran = List.copyOf(pending);
         pending.clear();
         int[] rows = statement.executeBatch();
+        if (followUp != null) {
+            followUp.executeBatch();
+        }
         for (int i = 0; i < ran.size(); i++) {
             Pending p = ran.get(i);
             counts.counted(p.record(), p.command(), p.mapping(), i < rows.length ? rows[i] : Statement.SUCCESS_NO_INFO);
@@ -70,9 +86,13 @@ public final class CommandBuffer implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (statement != null) {
-            statement.close();
+        try (PreparedStatement closing = followUp) {
+            if (statement != null) {
+                statement.close();
+            }
+        } finally {
             statement = null;
+            followUp = null;
         }
     }
 
@@ -85,16 +105,20 @@ public final class CommandBuffer implements AutoCloseable {
     }
 
     private void switchTo(SqlCommand command) throws SQLException {
-        if (current != null && current.sql().equals(command.sql())) {
+        if (command.batchesWith(current)) {
             return;
         }
         flush();
         close();
         statement = connection.prepareStatement(command.sql());
+        if (command.followUp() != null) {
+            followUp = connection.prepareStatement(command.followUp().sql());
+        }
         current = command;
     }
 
-    private void bind(SqlCommand command, List<FieldValue> values) throws SQLException {
+    private static void bind(PreparedStatement statement, SqlCommand command, List<FieldValue> values)
+            throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             ValueBinder.bind(statement, i + 1, command.parameters().get(i), values.get(i));
         }

@@ -38,6 +38,23 @@ public record Mapping(
                 || (record.sourceTable() != null && matchesTable(record.sourceTable()));
     }
 
+    /**
+     * Whether deletes leave a tombstone with their version, so that an older upsert arriving later (from another
+     * partition, or replayed) cannot bring the row back: upserts with a version column that hard-delete and can see
+     * deletes at all (envelope events selected by type never are deletes).
+     */
+    public boolean keepsTombstones() {
+        return action == Action.UPSERT
+                && deletePolicy == DeletePolicy.DELETE
+                && versionColumn != null
+                && (!topics.isEmpty() || !sourceTables.isEmpty());
+    }
+
+    /** The tombstone table, beside the target table: {@code <table>_tombstones}. */
+    public String tombstoneTable() {
+        return table.trim() + "_tombstones";
+    }
+
     /** The field that fills a column. */
     public String fieldOf(String column) {
         return columns.stream()
