@@ -2,19 +2,18 @@ package io.domainbridge.connectors;
 
 import io.domainbridge.common.ProjectVersion;
 import io.domainbridge.connectors.sink.BatchApplier;
+import io.domainbridge.connectors.sink.BookkeepingTables;
 import io.domainbridge.connectors.sink.InboxTable;
 import io.domainbridge.connectors.sink.OffsetsTable;
 import io.domainbridge.connectors.sink.SinkConnection;
 import io.domainbridge.connectors.sink.SqlErrors;
+import io.domainbridge.connectors.sink.StoredOffsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -39,12 +38,9 @@ public class CommandSinkTask extends SinkTask {
 
     private CommandSinkConfig config;
     private SinkConnection connection;
-    private InboxTable inbox;
-    private OffsetsTable offsets;
+    private BookkeepingTables tables;
+    private StoredOffsets offsets;
     private BatchApplier applier;
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
-    private final Set<TopicPartition> unread = new HashSet<>();
-    private boolean tablesCreated;
     private int failedAttempts;
     private final Function<CommandSinkConfig, SinkConnection> connections;
 
@@ -66,12 +62,19 @@ public class CommandSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new CommandSinkConfig(props);
         connection = connections.apply(config);
-        inbox = new InboxTable(config.dialect(), config.inboxTable(), config.consumerName());
-        offsets = new OffsetsTable(config.dialect(), config.offsetsTable(), config.consumerName());
+        InboxTable inbox = new InboxTable(config.dialect(), config.inboxTable(), config.consumerName());
+        OffsetsTable offsetsTable = new OffsetsTable(config.dialect(), config.offsetsTable(), config.consumerName());
+        tables = new BookkeepingTables(config.dialect(), inbox, offsetsTable, config.mappings());
+        offsets = new StoredOffsets(offsetsTable);
         applier = new BatchApplier(
-                config.dialect(), config.mappings(), inbox, offsets, config.batchSize(), config.unmatchedBehavior());
+                config.dialect(),
+                config.mappings(),
+                inbox,
+                offsetsTable,
+                config.batchSize(),
+                config.unmatchedBehavior());
         try {
-            createTables();
+            tables.ensure(connection.get());
         } catch (SQLException e) {
             connection.rollbackQuietly();
             if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT) {
@@ -90,9 +93,14 @@ public class CommandSinkTask extends SinkTask {
      */
     @Override
     public void open(Collection<TopicPartition> partitions) {
-        unread.addAll(partitions);
+        offsets.assigned(partitions);
         try {
-            seekToStoredOffsets();
+            Connection db = connection.get();
+            tables.ensure(db);
+            StoredOffsets.Plan plan = offsets.plan(db, List.of());
+            db.commit();
+            offsets.accept(plan, Map.of());
+            seek(plan.seeks());
         } catch (SQLException e) {
             connection.rollbackQuietly();
             if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT) {
@@ -101,63 +109,33 @@ public class CommandSinkTask extends SinkTask {
             LOG.warn(
                     "The database is not reachable (SQLState {}); {} partition(s) wait for their stored offsets",
                     e.getSQLState(),
-                    unread.size());
+                    offsets.waiting());
         }
     }
 
-    private void createTables() throws SQLException {
-        Connection db = connection.get();
-        inbox.create(db);
-        offsets.create(db);
-        db.commit();
-        tablesCreated = true;
-    }
-
-    /** Reads the stored offsets of the partitions not read yet and seeks to them; true when it did seek. */
-    private boolean seekToStoredOffsets() throws SQLException {
-        if (!tablesCreated) {
-            createTables();
-        }
-        if (unread.isEmpty()) {
-            return false;
-        }
-        Connection db = connection.get();
-        Map<TopicPartition, Long> stored = offsets.read(db);
-        db.commit();
-        Map<TopicPartition, Long> seek = new HashMap<>();
-        for (TopicPartition partition : unread) {
-            if (stored.containsKey(partition)) {
-                seek.put(partition, stored.get(partition));
-            }
-        }
-        unread.clear();
-        committed.putAll(seek);
-        if (!seek.isEmpty()) {
-            LOG.info("Resuming {} partition(s) from the offsets stored in the database", seek.size());
-            context.offset(seek);
-        }
-        return !seek.isEmpty();
-    }
-
+    /**
+     * Applies the batch, except the records of partitions that wait for their stored offsets and must be rewound to
+     * them; the seeks are asked for only once the rest is committed.
+     */
     @Override
     public void put(Collection<SinkRecord> records) {
         if (records.isEmpty()) {
             return;
         }
         try {
-            if (seekToStoredOffsets()) {
-                // the records come again, from the offsets the database holds
-                failedAttempts = 0;
-                return;
+            Connection db = connection.get();
+            tables.ensure(db);
+            StoredOffsets.Plan plan = offsets.plan(db, records);
+            BatchApplier.Outcome outcome = null;
+            if (plan.toApply().isEmpty()) {
+                db.commit();
+            } else {
+                outcome = applyInTransaction(plan.toApply());
             }
-            List<SinkRecord> batch = notYetStored(records);
-            if (batch.isEmpty()) {
-                return;
-            }
-            BatchApplier.Outcome outcome = applyInTransaction(batch);
-            committed.putAll(outcome.offsets());
+            offsets.accept(plan, outcome == null ? Map.of() : outcome.offsets());
+            seek(plan.seeks());
             failedAttempts = 0;
-            if (outcome.duplicates() > 0) {
+            if (outcome != null && outcome.duplicates() > 0) {
                 LOG.info("Skipped {} duplicate event(s) already in the inbox", outcome.duplicates());
             }
         } catch (SQLException e) {
@@ -169,19 +147,11 @@ public class CommandSinkTask extends SinkTask {
         }
     }
 
-    /**
-     * Drops records below the offsets the database holds: replicated rows, which have no event id for the inbox,
-     * rely on this after a rewind or redelivery.
-     */
-    private List<SinkRecord> notYetStored(Collection<SinkRecord> records) {
-        List<SinkRecord> batch = new ArrayList<>(records.size());
-        for (SinkRecord record : records) {
-            Long next = committed.get(new TopicPartition(record.originalTopic(), record.originalKafkaPartition()));
-            if (next == null || record.originalKafkaOffset() >= next) {
-                batch.add(record);
-            }
+    private void seek(Map<TopicPartition, Long> seeks) {
+        if (!seeks.isEmpty()) {
+            LOG.info("Resuming {} partition(s) from the offsets stored in the database", seeks.size());
+            context.offset(seeks);
         }
-        return batch;
     }
 
     private BatchApplier.Outcome applyInTransaction(List<SinkRecord> batch) throws SQLException {
@@ -189,6 +159,11 @@ public class CommandSinkTask extends SinkTask {
         BatchApplier.Outcome outcome;
         try {
             outcome = applier.apply(db, batch, false);
+        } catch (BatchApplier.RowCountsUnknown e) {
+            // only single statements tell their row counts for sure
+            db.rollback();
+            LOG.info("{}; applying the records one by one", e.getMessage());
+            outcome = applier.apply(db, batch, true);
         } catch (SQLException e) {
             if (SqlErrors.classify(e) != SqlErrors.Kind.RECORD) {
                 throw e;
@@ -202,6 +177,9 @@ public class CommandSinkTask extends SinkTask {
         }
         report(outcome.errants());
         db.commit();
+        if (outcome.applied() == 0 && !outcome.errants().isEmpty()) {
+            LOG.warn("Batch of {} record(s): {}", batch.size(), outcome.summary());
+        }
         return outcome;
     }
 
@@ -262,20 +240,12 @@ public class CommandSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        Map<TopicPartition, OffsetAndMetadata> safe = new HashMap<>();
-        for (TopicPartition partition : currentOffsets.keySet()) {
-            Long next = committed.get(partition);
-            if (next != null) {
-                safe.put(partition, new OffsetAndMetadata(next));
-            }
-        }
-        return safe;
+        return offsets.committable(currentOffsets.keySet());
     }
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
-        partitions.forEach(committed::remove);
-        unread.removeAll(partitions);
+        offsets.revoked(partitions);
     }
 
     @Override
@@ -284,8 +254,8 @@ public class CommandSinkTask extends SinkTask {
             connection.close();
             connection = null;
         }
-        committed.clear();
-        unread.clear();
-        tablesCreated = false;
+        if (offsets != null) {
+            offsets.clear();
+        }
     }
 }

@@ -39,6 +39,13 @@ final class FakeSinkTaskContext implements SinkTaskContext {
         seeks.put(tp, offset);
     }
 
+    /** The seeks asked for since the last call, as Connect's worker takes them before its next poll. */
+    Map<TopicPartition, Long> takeSeeks() {
+        Map<TopicPartition, Long> taken = new HashMap<>(seeks);
+        seeks.clear();
+        return taken;
+    }
+
     @Override
     public void timeout(long timeoutMs) {
         this.timeoutMs = timeoutMs;

@@ -3,6 +3,7 @@ package io.domainbridge.connectors.sink;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -22,11 +24,52 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 public final class BatchApplier {
 
+    /** Label of the records no mapping took: unreadable, or selected by none. */
+    static final String NO_MAPPING = "(no mapping)";
+
     /** A record that fails on its own, with the mapping that tried it (null when none selected it). */
     public record Errant(SinkRecord record, String mapping, Exception cause) {}
 
     /** What a batch did; the offsets are those to store, and to hand to Connect once committed. */
-    public record Outcome(int applied, int duplicates, List<Errant> errants, Map<TopicPartition, Long> offsets) {}
+    public record Outcome(
+            int applied,
+            int duplicates,
+            List<Errant> errants,
+            Map<TopicPartition, Long> offsets,
+            Map<String, Counts> perMapping) {
+
+        /** Per mapping, e.g. {@code mapping 'x' applied 0, dead-lettered 12}; never a record's content. */
+        public String summary() {
+            return perMapping.entrySet().stream()
+                    .map(e -> (e.getKey().equals(NO_MAPPING) ? NO_MAPPING : "mapping '" + e.getKey() + "'")
+                            + " applied " + e.getValue().applied + ", dead-lettered " + e.getValue().deadLettered)
+                    .collect(Collectors.joining("; "));
+        }
+    }
+
+    /** Records one mapping applied and dead-lettered in a batch. */
+    public static final class Counts {
+        private int applied;
+        private int deadLettered;
+
+        public int applied() {
+            return applied;
+        }
+
+        public int deadLettered() {
+            return deadLettered;
+        }
+    }
+
+    /**
+     * The driver ran a batch without saying how many rows each statement affected, and a mapping must know: the
+     * batch is to be applied again, record by record.
+     */
+    public static final class RowCountsUnknown extends SQLException {
+        RowCountsUnknown(String mapping) {
+            super("The JDBC driver reported no row counts for the batch of mapping '" + mapping + "'");
+        }
+    }
 
     private final List<SqlCommand.Set> commands;
     private final InboxTable inbox;
@@ -62,7 +105,7 @@ public final class BatchApplier {
                         .filter(IncomingRecord::carriesEventId)
                         .map(IncomingRecord::eventId)
                         .toList()));
-        try (CommandBuffer buffer = new CommandBuffer(connection, isolated ? 1 : batchSize)) {
+        try (CommandBuffer buffer = new CommandBuffer(connection, isolated ? 1 : batchSize, run::counted)) {
             for (IncomingRecord record : incoming) {
                 if (!record.carriesEventId() || seen.add(record.eventId())) {
                     run.apply(record, buffer);
@@ -75,7 +118,7 @@ public final class BatchApplier {
         inbox.record(connection, run.appliedIds);
         Map<TopicPartition, Long> next = nextOffsets(records);
         offsets.store(connection, next);
-        return new Outcome(run.applied, run.duplicates, run.errants, next);
+        return new Outcome(run.applied, run.duplicates, run.errants, next, run.perMapping);
     }
 
     /** Which mapping selects the record: the first that does, in declaration order. */
@@ -97,6 +140,7 @@ public final class BatchApplier {
         private final boolean isolated;
         private final List<String> appliedIds = new ArrayList<>();
         private final List<Errant> errants = new ArrayList<>();
+        private final Map<String, Counts> perMapping = new LinkedHashMap<>();
         private int duplicates;
         private int applied;
 
@@ -111,7 +155,7 @@ public final class BatchApplier {
                 try {
                     incoming.add(IncomingRecord.of(record));
                 } catch (DataException e) {
-                    errants.add(new Errant(record, null, e));
+                    errant(record, null, e);
                 }
             }
             return incoming;
@@ -126,43 +170,106 @@ public final class BatchApplier {
                 unmatched(record);
                 return;
             }
-            Optional<SqlCommand> command = selected.get().commandFor(record);
-            if (command.isEmpty()) {
+            List<SqlCommand> commands = selected.get().commandsFor(record);
+            if (commands.isEmpty()) {
                 return;
             }
             String mapping = selected.get().mapping().alias();
+            if (isolated) {
+                try {
+                    applyAlone(record, commands, buffer, mapping);
+                } catch (DataException e) {
+                    errant(record.record(), mapping, e);
+                }
+                return;
+            }
+            // counted first: a full batch runs inside add() and may take the record back at once
+            applied(record, mapping);
             try {
-                if (isolated) {
-                    applyAlone(record, command.get(), buffer, mapping);
-                } else {
-                    buffer.add(command.get(), record);
-                    applied++;
-                    if (record.carriesEventId()) {
-                        appliedIds.add(record.eventId());
-                    }
+                for (SqlCommand command : commands) {
+                    buffer.add(command, record, mapping);
                 }
             } catch (DataException e) {
-                errants.add(new Errant(record.record(), mapping, e));
+                takeBack(record, mapping, e);
             }
         }
 
-        private void applyAlone(IncomingRecord record, SqlCommand command, CommandBuffer buffer, String mapping)
+        private void applyAlone(IncomingRecord record, List<SqlCommand> commands, CommandBuffer buffer, String mapping)
                 throws SQLException {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                buffer.execute(command, record);
+                for (SqlCommand command : commands) {
+                    if (rejectsZeroRows(record, command, mapping, buffer.execute(command, record))) {
+                        connection.rollback(savepoint);
+                        errant(record.record(), mapping, noRows(mapping));
+                        return;
+                    }
+                }
                 if (record.carriesEventId()) {
                     inbox.record(connection, List.of(record.eventId()));
                 }
                 connection.releaseSavepoint(savepoint);
-                applied++;
+                applied(record, mapping);
             } catch (SQLException e) {
                 if (SqlErrors.classify(e) != SqlErrors.Kind.RECORD) {
                     throw e;
                 }
                 connection.rollback(savepoint);
-                errants.add(new Errant(record.record(), mapping, e));
+                errant(record.record(), mapping, e);
             }
+        }
+
+        /** A batched command's row count: a statement that changed nothing may take its record back. */
+        void counted(IncomingRecord record, SqlCommand command, String mapping, int rows) throws SQLException {
+            if (rejectsZeroRows(record, command, mapping, rows)) {
+                takeBack(record, mapping, noRows(mapping));
+            }
+        }
+
+        private void takeBack(IncomingRecord record, String mapping, Exception cause) {
+            applied--;
+            counts(mapping).applied--;
+            if (record.carriesEventId()) {
+                appliedIds.remove(record.eventId());
+            }
+            errant(record.record(), mapping, cause);
+        }
+
+        private boolean rejectsZeroRows(IncomingRecord record, SqlCommand command, String mapping, int rows)
+                throws SQLException {
+            if (command.zeroRows() == ZeroRowsBehavior.IGNORE || rows > 0) {
+                return false;
+            }
+            if (rows == Statement.SUCCESS_NO_INFO) {
+                throw new RowCountsUnknown(mapping);
+            }
+            if (command.zeroRows() == ZeroRowsBehavior.FAIL) {
+                throw new ConnectException("Mapping '" + mapping + "': the statement affected no rows for the record"
+                        + " at " + record.describe() + " (" + MappingParser.PREFIX + mapping + "."
+                        + MappingParser.ZERO_ROWS_BEHAVIOR + "=fail)");
+            }
+            return true;
+        }
+
+        private DataException noRows(String mapping) {
+            return new DataException("The statement of mapping '" + mapping + "' affected no rows");
+        }
+
+        private void applied(IncomingRecord record, String mapping) {
+            applied++;
+            counts(mapping).applied++;
+            if (!isolated && record.carriesEventId()) {
+                appliedIds.add(record.eventId());
+            }
+        }
+
+        private void errant(SinkRecord record, String mapping, Exception cause) {
+            errants.add(new Errant(record, mapping, cause));
+            counts(mapping).deadLettered++;
+        }
+
+        private Counts counts(String mapping) {
+            return perMapping.computeIfAbsent(mapping == null ? NO_MAPPING : mapping, m -> new Counts());
         }
 
         private void unmatched(IncomingRecord record) {
@@ -171,8 +278,7 @@ public final class BatchApplier {
             }
             switch (unmatched) {
                 case SKIP -> {}
-                case DEAD_LETTER -> errants.add(
-                        new Errant(record.record(), null, new DataException("No mapping selects the record")));
+                case DEAD_LETTER -> errant(record.record(), null, new DataException("No mapping selects the record"));
                 case FAIL -> throw new ConnectException(
                         "No mapping selects the record at " + record.describe() + " (unmatched.behavior=fail)");
             }

@@ -1,5 +1,6 @@
 package io.domainbridge.connectors.sink;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -166,6 +167,38 @@ public enum Dialect {
     public String softDelete(String table, String flag, String timestamp, List<String> keys) {
         String stamp = timestamp == null ? "" : ", " + quote(timestamp) + " = CURRENT_TIMESTAMP";
         return "UPDATE " + quote(table) + " SET " + quote(flag) + " = TRUE" + stamp + " WHERE " + conditions(keys);
+    }
+
+    /**
+     * The tombstone table of a mapping: its key columns and version column, with the target table's types, keyed by
+     * the key columns.
+     */
+    public List<String> createTombstones(Mapping mapping) {
+        List<String> columns = new ArrayList<>(mapping.keyColumns());
+        columns.add(mapping.versionColumn());
+        String select = " AS SELECT " + list(columns) + " FROM " + quote(mapping.table()) + " WHERE 1 = 0";
+        String table = quote(mapping.tombstoneTable());
+        if (this == POSTGRESQL) {
+            String name =
+                    mapping.tombstoneTable().substring(mapping.tombstoneTable().lastIndexOf('.') + 1);
+            return List.of(
+                    "CREATE TABLE IF NOT EXISTS " + table + select,
+                    "CREATE UNIQUE INDEX IF NOT EXISTS " + quote(name + "_key") + " ON " + table + " ("
+                            + list(mapping.keyColumns()) + ")");
+        }
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + table + " (PRIMARY KEY (" + list(mapping.keyColumns()) + "))" + select);
+    }
+
+    /**
+     * Deletes the row of a key when its tombstone is at least as new as the row; binds the key three times. Run after
+     * every upsert and versioned delete of a key, it removes what an older record brought back.
+     */
+    public String deleteIfTombstoned(String table, String tombstones, List<String> keys, String version) {
+        String tombstone = " FROM " + quote(tombstones) + " WHERE " + conditions(keys);
+        return "DELETE FROM " + quote(table) + " WHERE " + conditions(keys) + " AND EXISTS (SELECT 1" + tombstone
+                + ") AND (" + quote(version) + " IS NULL OR " + quote(version) + " <= (SELECT " + quote(version)
+                + tombstone + "))";
     }
 
     /** Keyed by the SHA-256 of the id, so that ids of any length are told apart exactly and the key stays small. */

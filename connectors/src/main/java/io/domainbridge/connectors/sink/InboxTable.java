@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,11 +23,13 @@ public final class InboxTable {
         this.consumer = consumer;
     }
 
-    /** Creates the table if missing; refuses, naming the statements to run, a table of an earlier version. */
-    public void create(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(dialect.createInbox(table));
-        }
+    /** The statement that creates the table if it is missing. */
+    public String createStatement() {
+        return dialect.createInbox(table);
+    }
+
+    /** Refuses, naming the statements to run, a table made by an earlier version. */
+    public void requireCurrentShape(Connection connection) throws SQLException {
         List<String> upgrade = upgradeStatements(connection);
         if (!upgrade.isEmpty()) {
             // the task fails; its locks on the table must not block the upgrade

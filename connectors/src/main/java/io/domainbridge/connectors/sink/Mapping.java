@@ -10,6 +10,7 @@ import java.util.Set;
  * @param columns field path and column pairs of an upsert, in column order
  * @param versionColumn column that guards against older records overwriting newer rows, or null
  * @param statement the parsed statement of a {@link Action#STATEMENT} mapping, or null
+ * @param zeroRows what a statement that affects no rows means ({@link ZeroRowsBehavior#IGNORE} for upserts)
  */
 public record Mapping(
         String alias,
@@ -24,7 +25,8 @@ public record Mapping(
         String softDeleteColumn,
         String softDeleteTimestampColumn,
         String versionColumn,
-        NamedStatement statement) {
+        NamedStatement statement,
+        ZeroRowsBehavior zeroRows) {
 
     /** A record field (dotted path) and the column it fills. */
     public record Column(String field, String column) {}
@@ -34,6 +36,23 @@ public record Mapping(
         return (record.eventType() != null && eventTypes.contains(record.eventType()))
                 || topics.contains(record.topic())
                 || (record.sourceTable() != null && matchesTable(record.sourceTable()));
+    }
+
+    /**
+     * Whether deletes leave a tombstone with their version, so that an older upsert arriving later (from another
+     * partition, or replayed) cannot bring the row back: upserts with a version column that hard-delete and can see
+     * deletes at all (envelope events selected by type never are deletes).
+     */
+    public boolean keepsTombstones() {
+        return action == Action.UPSERT
+                && deletePolicy == DeletePolicy.DELETE
+                && versionColumn != null
+                && (!topics.isEmpty() || !sourceTables.isEmpty());
+    }
+
+    /** The tombstone table, beside the target table: {@code <table>_tombstones}. */
+    public String tombstoneTable() {
+        return table.trim() + "_tombstones";
     }
 
     /** The field that fills a column. */

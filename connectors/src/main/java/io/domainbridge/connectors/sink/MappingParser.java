@@ -29,6 +29,7 @@ public final class MappingParser {
     public static final String SOFT_DELETE_TIMESTAMP_COLUMN = "soft.delete.timestamp.column";
     public static final String VERSION_COLUMN = "version.column";
     public static final String STATEMENT = "statement";
+    public static final String ZERO_ROWS_BEHAVIOR = "zero.rows.behavior";
 
     /** Every key a mapping accepts, in documentation order. */
     public static final List<String> KEYS = List.of(
@@ -43,7 +44,8 @@ public final class MappingParser {
             SOFT_DELETE_COLUMN,
             SOFT_DELETE_TIMESTAMP_COLUMN,
             VERSION_COLUMN,
-            STATEMENT);
+            STATEMENT,
+            ZERO_ROWS_BEHAVIOR);
 
     private static final Set<String> ENVELOPE_ATTRIBUTES =
             EventEnvelope.schema(
@@ -152,7 +154,8 @@ public final class MappingParser {
                     null,
                     null,
                     null,
-                    statement);
+                    statement,
+                    parse(ZERO_ROWS_BEHAVIOR, "ignore", ZeroRowsBehavior::parse));
         }
 
         private Mapping upsertMapping(
@@ -173,6 +176,12 @@ public final class MappingParser {
                 error(SOFT_DELETE_COLUMN, "Delete policy 'soft-delete' needs a flag column");
                 error(DELETE_POLICY, "Delete policy 'soft-delete' needs " + key(SOFT_DELETE_COLUMN));
             }
+            if (get(ZERO_ROWS_BEHAVIOR) != null) {
+                error(
+                        ZERO_ROWS_BEHAVIOR,
+                        "Only statement mappings have a zero-rows behavior: an upsert that changes"
+                                + " no row met a newer version");
+            }
             String version = column(VERSION_COLUMN);
             if (version != null && (!mapped.contains(version) || keys.contains(version))) {
                 error(VERSION_COLUMN, "The version column must be a mapped column that is not a key column");
@@ -190,7 +199,8 @@ public final class MappingParser {
                     softDelete,
                     column(SOFT_DELETE_TIMESTAMP_COLUMN),
                     version,
-                    null);
+                    null,
+                    ZeroRowsBehavior.IGNORE);
         }
 
         private List<Mapping.Column> columns(boolean envelopeOnly) {

@@ -32,6 +32,15 @@ public final class SqlErrors {
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
 
     private static final Set<Integer> MARIADB_TRANSIENT_CODES = Set.of(1205, 1213);
+
+    /**
+     * A concurrent creator won: PostgreSQL's duplicate_table, duplicate_object, and the unique violation on its
+     * catalog (pg_type) that two {@code CREATE TABLE IF NOT EXISTS} racing each other end in; the standard state for
+     * an existing table; MariaDB's table-exists and duplicate-key-name codes.
+     */
+    private static final Set<String> DUPLICATE_OBJECT_STATES = Set.of("42P07", "42710", "23505", "42S01");
+
+    private static final Set<Integer> MARIADB_DUPLICATE_OBJECT_CODES = Set.of(1050, 1061);
     private static final String DATATYPE_MISMATCH = "42804";
 
     private SqlErrors() {}
@@ -49,6 +58,12 @@ public final class SqlErrors {
             }
         }
         return kind;
+    }
+
+    /** Whether a DDL statement failed because the object it creates was created concurrently. */
+    public static boolean isDuplicateObject(SQLException error) {
+        return DUPLICATE_OBJECT_STATES.contains(error.getSQLState())
+                || MARIADB_DUPLICATE_OBJECT_CODES.contains(error.getErrorCode());
     }
 
     private static Kind classifyOne(SQLException e) {

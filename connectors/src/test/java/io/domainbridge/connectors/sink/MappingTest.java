@@ -68,6 +68,26 @@ class MappingTest {
     }
 
     @Test
+    void zeroRowsBehaviorIsParsedForStatementsAndRejectedElsewhere() {
+        Map<String, String> props = new HashMap<>();
+        props.put("mappings.s.event.types", "X");
+        props.put("mappings.s.action", "statement");
+        props.put("mappings.s.statement", "UPDATE t SET a = :data.a WHERE id = :aggregateid");
+        assertThat(new MappingParser(props, List.of("s")).mappings().get(0).zeroRows())
+                .isEqualTo(ZeroRowsBehavior.IGNORE);
+        props.put("mappings.s.zero.rows.behavior", "dead-letter");
+        assertThat(new MappingParser(props, List.of("s")).mappings().get(0).zeroRows())
+                .isEqualTo(ZeroRowsBehavior.DEAD_LETTER);
+        props.put("mappings.s.zero.rows.behavior", "retry");
+        assertThat(new MappingParser(props, List.of("s")).errors())
+                .containsEntry("mappings.s.zero.rows.behavior", "expected ignore, dead-letter or fail");
+        Map<String, String> upsert = upsert();
+        upsert.put("mappings.a.zero.rows.behavior", "fail");
+        assertThat(new MappingParser(upsert, List.of("a")).errors().get("mappings.a.zero.rows.behavior"))
+                .startsWith("Only statement mappings");
+    }
+
+    @Test
     void softDeleteNeedsAFlagColumnAndTheVersionColumnMustBeMapped() {
         Map<String, String> props = upsert();
         props.put("mappings.a.delete.policy", "soft-delete");
