@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public class CommandSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandSinkTask.class);
+    /** unique_violation, duplicate_table, duplicate_object: what a concurrent creation of the same table raises. */
+    private static final Set<String> CONCURRENT_CREATE_STATES = Set.of("23505", "42P07", "42710");
 
     private CommandSinkConfig config;
     private SinkConnection connection;
@@ -105,7 +107,25 @@ public class CommandSinkTask extends SinkTask {
         }
     }
 
+    /**
+     * Creates the inbox and offsets tables if absent. A connector's tasks start together, and PostgreSQL fails one of
+     * two concurrent {@code CREATE TABLE IF NOT EXISTS} of the same table with a unique or duplicate-table violation;
+     * the other task's transaction has committed by then, so one more attempt finds the tables.
+     */
     private void createTables() throws SQLException {
+        try {
+            createTablesOnce();
+        } catch (SQLException e) {
+            if (!CONCURRENT_CREATE_STATES.contains(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollbackQuietly();
+            LOG.info("Another task created the inbox or offsets table at the same moment; checking again");
+            createTablesOnce();
+        }
+    }
+
+    private void createTablesOnce() throws SQLException {
         Connection db = connection.get();
         inbox.create(db);
         offsets.create(db);

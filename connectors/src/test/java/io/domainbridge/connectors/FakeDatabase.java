@@ -55,7 +55,7 @@ final class FakeDatabase {
         return proxy(Connection.class, (p, method, args) -> switch (method.getName()) {
             case "prepareStatement" -> statement((String) args[0]);
             case "createStatement" -> proxy(
-                    Statement.class, (q, m, a) -> m.getName().equals("execute") ? false : null);
+                    Statement.class, (q, m, a) -> m.getName().equals("execute") ? execute((String) a[0]) : null);
             case "commit" -> commit();
             case "rollback" -> rollback(args);
             case "setSavepoint" -> new SavepointMark(transaction.size());
@@ -64,6 +64,15 @@ final class FakeDatabase {
             case "isClosed" -> false;
             default -> null;
         });
+    }
+
+    /** A plain statement (DDL): it fails like the prepared ones when the predicate says so, otherwise does nothing. */
+    private Object execute(String sql) throws SQLException {
+        if (failuresLeft > 0 && failWhen.test(new Execution(sql, List.of()))) {
+            failuresLeft--;
+            throw failure;
+        }
+        return false;
     }
 
     private Object commit() {
