@@ -25,7 +25,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -61,7 +60,7 @@ class SinkScaleOutIT {
 
     @Test
     void everyEventIsAppliedOnceWhileWorkersJoinLeaveAndDieAndTheDatabaseGoesDown(@TempDir Path pluginPath) {
-        assertTimeoutPreemptively(Duration.ofMinutes(6), () -> scaleOutUnderLoad(pluginPath));
+        assertTimeoutPreemptively(Duration.ofMinutes(8), () -> scaleOutUnderLoad(pluginPath));
     }
 
     private void scaleOutUnderLoad(Path pluginPath) throws Exception {
@@ -114,20 +113,26 @@ class SinkScaleOutIT {
             Random random,
             Takeovers takeovers) {
 
+        /**
+         * The forked workers boot while a worker in the test's JVM joins and is stopped again; then the cluster has
+         * three workers, and the forked ones are killed in turn, the second while the database is down.
+         */
         void changeTheCluster() {
+            workers.fork(2);
             pause();
-            workers.add();
+            String added = workers.addEmbedded();
             pause();
-            workers.add();
+            lose("graceful stop", added, () -> workers.stopEmbedded(added));
+            workers.awaitForked();
             pause();
-            lose("graceful stop", ForkedWorker::stop, () -> {});
-            workers.add();
-            pause();
-            lose("SIGKILL", ForkedWorker::kill, () -> {});
+            ForkedWorker first = workers.pick(random);
+            lose("SIGKILL", first.workerId(), () -> workers.remove(first, ForkedWorker::kill));
             pause();
             server.stop();
             Instant down = Instant.now();
-            lose("SIGKILL with the database down", ForkedWorker::kill, () -> {
+            ForkedWorker second = workers.pick(random);
+            lose("SIGKILL with the database down", second.workerId(), () -> {
+                workers.remove(second, ForkedWorker::kill);
                 workers.awaitBalanced();
                 // the outage outlasts the rebalance by a few seconds, not waiting for a condition
                 LockSupport.parkNanos(OUTAGE_AFTER_REBALANCE.toNanos());
@@ -145,18 +150,16 @@ class SinkScaleOutIT {
             await("event " + target).atMost(TIMEOUT).until(() -> pacer.sent() >= target);
         }
 
-        private void lose(String how, Consumer<ForkedWorker> action, Runnable meanwhile) {
-            ForkedWorker victim = workers.pick(random);
-            Set<TopicPartition> held = workers.partitionsOf(victim);
+        /** Loses the worker the given way, then measures how long until its partitions were applied again. */
+        private void lose(String how, String workerId, Runnable losing) {
+            Set<TopicPartition> held = workers.partitionsOf(workerId);
             int atEvent = pacer.sent();
             Instant lost = Instant.now();
-            workers.remove(victim, action);
-            LOG.info("{} of {} at event {}, holding {} partitions", how, victim.workerId(), atEvent, held.size());
-            meanwhile.run();
+            LOG.info("{} of {} at event {}, holding {} partitions", how, workerId, atEvent, held.size());
+            losing.run();
             workers.awaitBalanced();
             Duration took = awaitTakeover(held, lost);
-            takeovers.add(
-                    how, victim.workerId(), took, held.size() + " partitions, " + workers.size() + " workers left");
+            takeovers.add(how, workerId, took, held.size() + " partitions, " + workers.size() + " workers left");
         }
 
         /** From the loss to the first event applied afterwards on a partition the lost worker held. */
