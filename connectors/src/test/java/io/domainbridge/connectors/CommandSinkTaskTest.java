@@ -49,6 +49,18 @@ class CommandSinkTaskTest {
     }
 
     @Test
+    void aTaskStartsWhenAnotherTaskCreatedTheBookkeepingTablesAtTheSameMoment() {
+        // PostgreSQL's answer to two concurrent CREATE TABLE IF NOT EXISTS of one table
+        SQLException race = new SQLException("duplicate key value violates unique constraint", "23505");
+        database.fail(e -> e.sql().startsWith("CREATE TABLE IF NOT EXISTS"), race, 1);
+
+        start(true, Fixtures.config());
+        task.put(List.of(event("e-race", "PackageStatusChanged", 42, "DELIVERED", 7)));
+
+        assertThat(database.inbox).contains("e-race");
+    }
+
+    @Test
     void bindsNamedParametersWithTypesAndCommitsInboxAndOffsetsInOneTransaction() {
         start(true, Fixtures.config());
         int commitsAfterStart = database.commits;

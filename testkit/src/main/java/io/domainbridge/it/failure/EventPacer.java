@@ -10,16 +10,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
- * Produces the next events of a {@link PackageStream} to one topic at a steady rate, in a thread of its own, from
- * {@link #start} until {@link #finish}, so that a test decides when the stream ends. The stream belongs to that
- * thread until {@link #finish} returns.
+ * Produces the next events of a stream at a steady rate, in a thread of its own, from {@link #start} until
+ * {@link #finish}, so that a test decides when the stream ends. The stream belongs to that thread until
+ * {@link #finish} returns.
  */
 final class EventPacer implements AutoCloseable {
 
@@ -28,8 +31,19 @@ final class EventPacer implements AutoCloseable {
     private final int perSecond;
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicInteger sent = new AtomicInteger();
     private volatile boolean finishing;
     private Future<Integer> running;
+
+    /** Where each acknowledged record landed, told from the producer's I/O thread. */
+    interface Acknowledgements {
+        void acknowledged(ProducerRecord<byte[], byte[]> record, RecordMetadata metadata);
+    }
+
+    /** A pacer of records that name their topics themselves. */
+    EventPacer(EmbeddedKafkaCluster kafka, int perSecond) {
+        this(kafka, null, perSecond);
+    }
 
     EventPacer(EmbeddedKafkaCluster kafka, String topic, int perSecond) {
         this.kafka = kafka;
@@ -37,8 +51,24 @@ final class EventPacer implements AutoCloseable {
         this.perSecond = perSecond;
     }
 
+    /** Produces the stream's events to the pacer's topic, keyed by package. */
     void start(PackageStream stream) {
-        running = thread.submit(() -> produce(stream));
+        start(
+                () -> {
+                    PackageStream.Event event = stream.next(1).get(0);
+                    return new ProducerRecord<>(topic, bytes(event.key()), bytes(event.value()));
+                },
+                (record, metadata) -> {});
+    }
+
+    /** Produces the records the supplier makes, each told to the acknowledgements once the broker has it. */
+    void start(Supplier<ProducerRecord<byte[], byte[]>> next, Acknowledgements acknowledgements) {
+        running = thread.submit(() -> produce(next, acknowledgements));
+    }
+
+    /** How many records were sent so far, acknowledged or not. */
+    int sent() {
+        return sent.get();
     }
 
     /**
@@ -57,28 +87,31 @@ final class EventPacer implements AutoCloseable {
         thread.shutdownNow();
     }
 
-    private int produce(PackageStream stream) {
+    private int produce(Supplier<ProducerRecord<byte[], byte[]>> next, Acknowledgements acknowledgements) {
         long start = System.nanoTime();
-        int sent = 0;
         try (KafkaProducer<byte[], byte[]> producer = kafka.createProducer(Map.of())) {
             while (!finishing && !Thread.currentThread().isInterrupted()) {
-                long wait = start + (long) (sent * 1_000_000_000.0 / perSecond) - System.nanoTime();
+                long wait = start + (long) (sent.get() * 1_000_000_000.0 / perSecond) - System.nanoTime();
                 if (wait > 0) {
                     // pacing the stream, not waiting for a condition
                     LockSupport.parkNanos(wait);
                 }
-                PackageStream.Event event = stream.next(1).get(0);
-                producer.send(
-                        new ProducerRecord<>(topic, bytes(event.key()), bytes(event.value())),
-                        (metadata, error) -> failure.compareAndSet(null, error));
-                sent++;
+                ProducerRecord<byte[], byte[]> record = next.get();
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    } else {
+                        acknowledgements.acknowledged(record, metadata);
+                    }
+                });
+                sent.incrementAndGet();
             }
             producer.flush();
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("An event was not delivered to " + topic, failure.get());
+            throw new IllegalStateException("An event was not delivered", failure.get());
         }
-        return sent;
+        return sent.get();
     }
 
     private static byte[] bytes(String text) {

@@ -8,6 +8,7 @@ import io.domainbridge.it.scenarios.ScenarioDriver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,9 +82,10 @@ final class FailoverCluster implements AutoCloseable {
                 placements.stream().filter(p -> p.runsOn(victim.workerId())).toList();
         Map<String, String> slotBackends = slotBackends();
         int atEvent = produced.getAsInt();
+        Instant killedAt = Instant.now();
         victim.kill();
         workers.remove(victim);
-        return new WorkerKill(victim.workerId(), atEvent, held, slotBackends);
+        return new WorkerKill(victim.workerId(), atEvent, killedAt, held, slotBackends);
     }
 
     /**

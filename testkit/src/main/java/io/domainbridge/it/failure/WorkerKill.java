@@ -1,13 +1,15 @@
 package io.domainbridge.it.failure;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One worker killed: its id, how many events the source had produced when it died, the connector instances and
- * tasks it ran, and the database backend that held each replication slot just before.
+ * One worker killed: its id, how many events the source had produced when it died, when it was killed, the connector
+ * instances and tasks it ran, and the database backend that held each replication slot just before.
  */
-record WorkerKill(String workerId, int atEvent, List<Placement> held, Map<String, String> slotBackends) {
+record WorkerKill(
+        String workerId, int atEvent, Instant killedAt, List<Placement> held, Map<String, String> slotBackends) {
 
     List<Placement> tasks() {
         return held.stream().filter(Placement::task).toList();

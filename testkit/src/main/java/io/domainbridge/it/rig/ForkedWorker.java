@@ -121,13 +121,26 @@ public final class ForkedWorker implements AutoCloseable {
     /** Kills the process with SIGKILL and waits until it is gone. */
     public void kill() {
         process.destroyForcibly();
+        awaitExit("SIGKILL");
+    }
+
+    /**
+     * Stops the worker gracefully with SIGTERM, as a rolling restart does: Connect's shutdown hook stops its tasks,
+     * commits their offsets and leaves the group; waits until the process is gone.
+     */
+    public void stop() {
+        process.destroy();
+        awaitExit("SIGTERM");
+    }
+
+    private void awaitExit(String signal) {
         try {
             if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Connect worker " + workerId() + " survived SIGKILL");
+                throw new IllegalStateException("Connect worker " + workerId() + " survived " + signal);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while killing Connect worker " + workerId(), e);
+            throw new IllegalStateException("Interrupted while stopping Connect worker " + workerId(), e);
         }
     }
 

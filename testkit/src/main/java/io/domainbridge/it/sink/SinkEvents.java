@@ -75,15 +75,20 @@ public final class SinkEvents {
     }
 
     private String envelope(String id, String type, long packageId, Struct data) {
+        return event(id, type, "package", String.valueOf(packageId), data);
+    }
+
+    /** An envelope event of any aggregate type from Logistics, with the given data. */
+    public String event(String id, String type, String aggregateType, String aggregateId, Struct data) {
         Schema schema = envelopeSchema(data.schema());
         Struct envelope = new Struct(schema)
                 .put("id", id)
                 .put("type", type)
-                .put("source", "/logistics/package")
+                .put("source", "/logistics/" + aggregateType)
                 .put("specversion", "1.0")
                 .put("time", new Date())
-                .put("aggregatetype", "package")
-                .put("aggregateid", String.valueOf(packageId))
+                .put("aggregatetype", aggregateType)
+                .put("aggregateid", aggregateId)
                 .put("sourcedomain", "logistics")
                 .put("data", data);
         return json(EVENTS, schema, envelope);
