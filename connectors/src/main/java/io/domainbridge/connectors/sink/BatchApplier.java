@@ -32,6 +32,7 @@ public final class BatchApplier {
     private final InboxTable inbox;
     private final OffsetsTable offsets;
     private final int batchSize;
+    private final Dialect dialect;
     private final UnmatchedBehavior unmatched;
 
     public BatchApplier(
@@ -46,6 +47,7 @@ public final class BatchApplier {
         this.inbox = inbox;
         this.offsets = offsets;
         this.batchSize = batchSize;
+        this.dialect = dialect;
         this.unmatched = unmatched;
     }
 
@@ -62,7 +64,7 @@ public final class BatchApplier {
                         .filter(IncomingRecord::carriesEventId)
                         .map(IncomingRecord::eventId)
                         .toList()));
-        try (CommandBuffer buffer = new CommandBuffer(connection, isolated ? 1 : batchSize)) {
+        try (CommandBuffer buffer = new CommandBuffer(connection, isolated ? 1 : batchSize, dialect)) {
             for (IncomingRecord record : incoming) {
                 if (!record.carriesEventId() || seen.add(record.eventId())) {
                     run.apply(record, buffer);

@@ -14,13 +14,15 @@ public final class CommandBuffer implements AutoCloseable {
 
     private final Connection connection;
     private final int batchSize;
+    private final Dialect dialect;
     private SqlCommand current;
     private PreparedStatement statement;
     private int pending;
 
-    public CommandBuffer(Connection connection, int batchSize) {
+    public CommandBuffer(Connection connection, int batchSize, Dialect dialect) {
         this.connection = connection;
         this.batchSize = batchSize;
+        this.dialect = dialect;
     }
 
     /** Binds the record's values (a data error leaves the batch as it was) and adds the command to the batch. */
@@ -77,7 +79,7 @@ public final class CommandBuffer implements AutoCloseable {
 
     private void bind(SqlCommand command, List<FieldValue> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            ValueBinder.bind(statement, i + 1, command.parameters().get(i), values.get(i));
+            ValueBinder.bind(statement, i + 1, command.parameters().get(i), values.get(i), dialect);
         }
     }
 }
