@@ -388,7 +388,7 @@ public final class ScenarioDriver implements AutoCloseable {
     }
 
     private Set<String> topicsToCreate() {
-        Set<String> topics = new LinkedHashSet<>(deadLetterTopics());
+        Set<String> topics = new LinkedHashSet<>();
         configs.values().forEach(config -> topics.addAll(BoundaryContract.list(config.getOrDefault("topics", ""))));
         return topics;
     }
