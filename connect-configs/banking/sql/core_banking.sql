@@ -12,7 +12,10 @@ create table banking.accounts (
     balance         numeric(14,2) not null,
     overdraft_limit numeric(14,2) not null,
     risk_score      integer,
-    internal_notes  text
+    internal_notes  text,
+    opened_on       date not null,
+    opened_at       timestamptz not null,
+    interest_rate   numeric not null
 );
 alter table banking.accounts replica identity full;
 

@@ -5,5 +5,8 @@ create table account_overview (
     iban              varchar(34) not null,
     currency          char(3) not null,
     available_balance numeric(14,2) not null,
-    customer_ref      char(64) not null          -- pseudonym of the holder's social security number
+    customer_ref      char(64) not null,         -- pseudonym of the holder's social security number
+    opened_on         date,
+    opened_at         timestamptz,
+    interest_rate     numeric
 );

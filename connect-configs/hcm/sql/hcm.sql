@@ -12,7 +12,10 @@ create table hr.employees (
     benefits_plan      text,
     bank_account       text not null,
     medical_notes      text,
-    performance_rating integer
+    performance_rating integer,
+    hired_on           date not null,
+    contract_signed_at timestamptz not null,
+    fte_ratio          numeric not null
 );
 alter table hr.employees replica identity full;
 

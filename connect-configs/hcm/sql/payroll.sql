@@ -5,7 +5,10 @@ create table payroll_employees (
     grade          varchar(10) not null,
     rate_per_hour  numeric(8,2) not null,
     benefits       varchar(40),
-    tax_ref        char(64) not null            -- pseudonym of the national id (HMAC-SHA-256)
+    tax_ref        char(64) not null,           -- pseudonym of the national id (HMAC-SHA-256)
+    hired_on       date,
+    contract_signed_at timestamptz,
+    fte_ratio      numeric
 );
 
 create table worked_hours (

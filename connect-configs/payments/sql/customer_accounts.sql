@@ -11,7 +11,10 @@ create table cards.cards (
     holder_name     text not null,
     billing_address text not null,
     credit_limit    numeric(12,2) not null,
-    status          text not null
+    status          text not null,
+    issued_on       date not null,
+    activated_at    timestamptz not null,
+    risk_weight     numeric not null
 );
 alter table cards.cards replica identity full;
 

@@ -4,7 +4,10 @@ create table card_lookup (
     card_token   char(64) not null,             -- pseudonym of the card number (HMAC-SHA-256)
     expires      char(5) not null,
     card_state   varchar(12) not null,
-    customer_ref bigint not null
+    customer_ref bigint not null,
+    issued_on    date,
+    activated_at timestamptz,
+    risk_weight  numeric
 );
 
 create table card_change_log (

@@ -12,7 +12,10 @@ create table shipping.packages (
     recipient_phone text,
     delivered_on    date,
     internal_cost   numeric(10,2) not null,
-    customs_notes   text
+    customs_notes   text,
+    registered_on   date not null,
+    registered_at   timestamptz not null,
+    declared_value  numeric not null
 );
 -- Deletes and updates carry the whole old row, so the boundary can filter 'before' too.
 alter table shipping.packages replica identity full;

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.domainbridge.connectors.sink.SinkConnection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,7 +72,7 @@ class CommandSinkTaskTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(update.sql()).isEqualTo("UPDATE deliveries SET status = ?, changed_at = ? WHERE package_id = ?");
-        assertThat(update.parameters()).containsExactly("DELIVERED", new Timestamp(1_700_000_000_000L), 42L);
+        assertThat(update.parameters()).containsExactly("DELIVERED", "2023-11-14 22:13:20.000000000+00", 42L);
         assertThat(database.inbox).containsExactly("e-1");
         assertThat(database.committedSql()).last().asString().contains("\"domainbridge_offsets\"");
         assertThat(task.preCommit(Map.of(EVENTS_0, new OffsetAndMetadata(100))))

@@ -75,6 +75,7 @@ public final class BatchApplier {
     private final InboxTable inbox;
     private final OffsetsTable offsets;
     private final int batchSize;
+    private final Dialect dialect;
     private final UnmatchedBehavior unmatched;
 
     public BatchApplier(
@@ -89,6 +90,7 @@ public final class BatchApplier {
         this.inbox = inbox;
         this.offsets = offsets;
         this.batchSize = batchSize;
+        this.dialect = dialect;
         this.unmatched = unmatched;
     }
 
@@ -105,7 +107,7 @@ public final class BatchApplier {
                         .filter(IncomingRecord::carriesEventId)
                         .map(IncomingRecord::eventId)
                         .toList()));
-        try (CommandBuffer buffer = new CommandBuffer(connection, isolated ? 1 : batchSize, run::counted)) {
+        try (CommandBuffer buffer = new CommandBuffer(connection, isolated ? 1 : batchSize, dialect, run::counted)) {
             for (IncomingRecord record : incoming) {
                 if (!record.carriesEventId() || seen.add(record.eventId())) {
                     run.apply(record, buffer);

@@ -25,15 +25,17 @@ public final class CommandBuffer implements AutoCloseable {
 
     private final Connection connection;
     private final int batchSize;
+    private final Dialect dialect;
     private final RowCounts counts;
     private final List<Pending> pending = new ArrayList<>();
     private SqlCommand current;
     private PreparedStatement statement;
     private PreparedStatement followUp;
 
-    public CommandBuffer(Connection connection, int batchSize, RowCounts counts) {
+    public CommandBuffer(Connection connection, int batchSize, Dialect dialect, RowCounts counts) {
         this.connection = connection;
         this.batchSize = batchSize;
+        this.dialect = dialect;
         this.counts = counts;
     }
 
@@ -117,10 +119,9 @@ public final class CommandBuffer implements AutoCloseable {
         current = command;
     }
 
-    private static void bind(PreparedStatement statement, SqlCommand command, List<FieldValue> values)
-            throws SQLException {
+    private void bind(PreparedStatement statement, SqlCommand command, List<FieldValue> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            ValueBinder.bind(statement, i + 1, command.parameters().get(i), values.get(i));
+            ValueBinder.bind(statement, i + 1, command.parameters().get(i), values.get(i), dialect);
         }
     }
 }

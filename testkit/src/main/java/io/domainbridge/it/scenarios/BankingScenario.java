@@ -65,7 +65,7 @@ final class BankingScenario implements Scenario {
         return Command.of(
                 events.event("AccountOpened", id, "accountId", id, "currency", currency),
                 new Statement(
-                        "insert into banking.accounts values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                        "insert into banking.accounts values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
                         id,
                         "ACC-" + (70_000 + id),
                         "NL91BANK0" + (417_000 + id),
@@ -74,7 +74,10 @@ final class BankingScenario implements Scenario {
                         currency,
                         new BigDecimal(random.nextInt(500_000)).movePointLeft(2),
                         random.nextInt(100),
-                        random.nextBoolean() ? "internal: watch list " + id : null));
+                        random.nextBoolean() ? "internal: watch list " + id : null,
+                        SourceValues.day(random),
+                        SourceValues.instant(random),
+                        SourceValues.anyScale(random)));
     }
 
     private Command post(long account, Random random) {
@@ -114,11 +117,12 @@ final class BankingScenario implements Scenario {
                 new ConsistencyCheck(
                         "Mobile Banking overview = accounts through the contract",
                         "mobile_banking",
-                        "select account_id, account_number, iban, currency, available_balance, customer_ref"
+                        "select account_id, account_number, iban, currency, available_balance, customer_ref, opened_on,"
+                                + " opened_at, trim_scale(interest_rate)"
                                 + " from account_overview order by account_id",
                         "select id, account_no, iban, currency, balance,"
                                 + " encode(hmac(holder_ssn, '" + pseudonymizeKey + "', 'sha256'), 'hex')"
-                                + " from banking.accounts order by id"),
+                                + ", opened_on, opened_at, trim_scale(interest_rate) from banking.accounts order by id"),
                 new ConsistencyCheck(
                         "General Ledger entries = posted transactions",
                         "general_ledger",

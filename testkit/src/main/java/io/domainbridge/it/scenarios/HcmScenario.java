@@ -62,7 +62,7 @@ final class HcmScenario implements Scenario {
         return Command.of(
                 compensationChanged(id, rate, grade),
                 new Statement(
-                        "insert into hr.employees values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "insert into hr.employees values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         id,
                         "E-" + (1000 + id),
                         "Employee Name " + id,
@@ -72,7 +72,10 @@ final class HcmScenario implements Scenario {
                         random.nextBoolean() ? PLANS.get(random.nextInt(PLANS.size())) : null,
                         "NL00BANK0" + (555_000 + id),
                         random.nextBoolean() ? "medical: note " + id : null,
-                        random.nextInt(5)));
+                        random.nextInt(5),
+                        SourceValues.day(random),
+                        SourceValues.instant(random),
+                        SourceValues.anyScale(random)));
     }
 
     private Command changeRate(long id, Random random) {
@@ -130,11 +133,11 @@ final class HcmScenario implements Scenario {
                 new ConsistencyCheck(
                         "Payroll employees = employees through the contract",
                         "payroll",
-                        "select employee_ref, payroll_no, grade, rate_per_hour, benefits, tax_ref"
-                                + " from payroll_employees order by employee_ref",
+                        "select employee_ref, payroll_no, grade, rate_per_hour, benefits, tax_ref, hired_on,"
+                                + " contract_signed_at, trim_scale(fte_ratio) from payroll_employees order by employee_ref",
                         "select id, employee_no, salary_grade, hourly_rate, benefits_plan,"
                                 + " encode(hmac(national_id, '" + pseudonymizeKey + "', 'sha256'), 'hex')"
-                                + " from hr.employees order by id"),
+                                + ", hired_on, contract_signed_at, trim_scale(fte_ratio) from hr.employees order by id"),
                 new ConsistencyCheck(
                         "Payroll worked hours = sum of the timecard swipes",
                         "payroll",

@@ -77,7 +77,7 @@ final class PaymentsScenario implements Scenario {
         return Command.of(
                 detailsUpdated(id, expiry, "ACTIVE"),
                 new Statement(
-                        "insert into cards.cards values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')",
+                        "insert into cards.cards values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)",
                         id,
                         5000L + random.nextInt(40),
                         "4000" + (123_456_780_000L + id * 7919),
@@ -85,7 +85,10 @@ final class PaymentsScenario implements Scenario {
                         String.format("%03d", random.nextInt(1000)),
                         "Card Holder " + id,
                         "Billing Street " + id + ", Utrecht",
-                        new BigDecimal(100 + random.nextInt(900)).movePointRight(1)));
+                        new BigDecimal(100 + random.nextInt(900)).movePointRight(1),
+                        SourceValues.day(random),
+                        SourceValues.instant(random),
+                        SourceValues.anyScale(random)));
     }
 
     private Command updateDetails(long id, Random random) {
@@ -182,9 +185,11 @@ final class PaymentsScenario implements Scenario {
                 new ConsistencyCheck(
                         "Fraud Detection card lookup = cards through the contract",
                         "fraud_detection",
-                        "select card_id, card_token, expires, card_state, customer_ref from card_lookup order by 1",
+                        "select card_id, card_token, expires, card_state, customer_ref, issued_on, activated_at,"
+                                + " trim_scale(risk_weight) from card_lookup order by 1",
                         "select id, encode(hmac(card_number, '" + pseudonymizeKey + "', 'sha256'), 'hex'), expiry,"
-                                + " status, customer_id from cards.cards order by id"),
+                                + " status, customer_id, issued_on, activated_at, trim_scale(risk_weight) from cards.cards"
+                                + " order by id"),
                 new ConsistencyCheck(
                         "Fraud Detection screened every card-detail update",
                         "fraud_detection",

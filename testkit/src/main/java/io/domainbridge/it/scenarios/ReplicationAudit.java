@@ -7,6 +7,7 @@ import io.domainbridge.it.boundary.PublishedRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
@@ -50,6 +51,31 @@ final class ReplicationAudit {
                     .isEmpty();
         }
         return published.size();
+    }
+
+    /**
+     * The schema names of the row fields the records carry: with Debezium's default time.precision.mode and
+     * decimal.handling.mode a date is an {@code io.debezium.time.Date}, a timestamptz an {@code
+     * io.debezium.time.ZonedTimestamp} and an unconstrained numeric an {@code io.debezium.data.VariableScaleDecimal}.
+     */
+    static Set<String> rowSchemaNames(ConsumerRecords<byte[], byte[]> records) {
+        Set<String> names = new TreeSet<>();
+        for (var record : records) {
+            JsonNode value = PublishedRecord.of(record).value();
+            if (value == null) {
+                continue;
+            }
+            for (JsonNode envelopeField : value.path("schema").path("fields")) {
+                if ("after".equals(envelopeField.path("field").asText())) {
+                    envelopeField.path("fields").forEach(field -> {
+                        if (field.hasNonNull("name")) {
+                            names.add(field.path("name").asText());
+                        }
+                    });
+                }
+            }
+        }
+        return names;
     }
 
     private static List<String> fieldNames(JsonNode row) {

@@ -71,8 +71,9 @@ public final class ShippingScenario implements Scenario {
                         "PackageRegistered", id, "packageId", id, "trackingCode", "LX-" + id, "weightGrams", weight),
                 new Statement(
                         "insert into shipping.packages (id, tracking_code, status, location, weight_grams,"
-                                + " recipient_name, recipient_email, recipient_phone, internal_cost, customs_notes)"
-                                + " values (?, ?, 'REGISTERED', ?, ?, ?, ?, ?, ?, ?)",
+                                + " recipient_name, recipient_email, recipient_phone, internal_cost, customs_notes, registered_on,"
+                                + " registered_at, declared_value)"
+                                + " values (?, ?, 'REGISTERED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         id,
                         "LX-" + id,
                         DEPOTS.get(random.nextInt(DEPOTS.size())),
@@ -81,7 +82,10 @@ public final class ShippingScenario implements Scenario {
                         "recipient" + id + "@example.org",
                         random.nextBoolean() ? "+31 6 5550 " + id : null,
                         new BigDecimal(random.nextInt(100_000)).movePointLeft(2),
-                        random.nextBoolean() ? "customs: fragile item " + id : null),
+                        random.nextBoolean() ? "customs: fragile item " + id : null,
+                        SourceValues.day(random),
+                        SourceValues.instant(random),
+                        SourceValues.anyScale(random)),
                 new Statement(
                         "insert into shipping.carrier_rates values (?, ?) on conflict (carrier)"
                                 + " do update set rate_cents = excluded.rate_cents",
@@ -132,11 +136,11 @@ public final class ShippingScenario implements Scenario {
                 new ConsistencyCheck(
                         "Customer Service read model = packages through the contract",
                         "customer_service",
-                        "select package_id, tracking_no, package_state, whereabouts, weight_grams, recipient_ref"
-                                + " from package_lookup order by package_id",
+                        "select package_id, tracking_no, package_state, whereabouts, weight_grams, recipient_ref,"
+                                + " registered_on, registered_at, trim_scale(declared_value) from package_lookup order by package_id",
                         "select id, tracking_code, status, location, weight_grams,"
                                 + " encode(hmac(recipient_email, '" + pseudonymizeKey + "', 'sha256'), 'hex')"
-                                + " from shipping.packages order by id"),
+                                + ", registered_on, registered_at, trim_scale(declared_value) from shipping.packages order by id"),
                 new ConsistencyCheck(
                         "Billing delivery status = latest status and number of status changes",
                         "billing",
