@@ -47,5 +47,27 @@ final class ContractValidators {
         }
     };
 
+    /** Header names other than Debezium's: its {@code __} headers follow the boundary's own rules. */
+    static final ConfigDef.Validator HEADER_NAMES = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            for (Object entry : (List<?>) value) {
+                String header = entry.toString().trim();
+                if (header.isEmpty() || header.startsWith("__")) {
+                    throw new ConfigException(
+                            name,
+                            entry,
+                            "expected a header name not starting with '__' (Debezium's headers follow the"
+                                    + " boundary's own rules)");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "list of header names not starting with __";
+        }
+    };
+
     private ContractValidators() {}
 }

@@ -59,7 +59,9 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
         unlistedTableBehavior = config.unlistedTableBehavior();
         partialKeyBehavior = config.partialKeyBehavior();
         boundaryHeaders = new BoundaryHeaders(
-                config.contractId(), Set.of(CONTRACT_ID_HEADER, CONTRACT_VERSION_HEADER, KEY_ID_HEADER));
+                config.contractId(),
+                Set.of(CONTRACT_ID_HEADER, CONTRACT_VERSION_HEADER, KEY_ID_HEADER),
+                config.headersAllowed());
         contractIdHeader = stringHeader(CONTRACT_ID_HEADER, config.contractId());
         contractVersionHeader = stringHeader(CONTRACT_VERSION_HEADER, config.contractVersion());
         keyIdHeader = stringHeader(KEY_ID_HEADER, config.pseudonymizeKeyId());

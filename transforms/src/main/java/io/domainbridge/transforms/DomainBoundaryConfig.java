@@ -7,8 +7,10 @@ import io.domainbridge.transforms.boundary.QualifiedColumn;
 import io.domainbridge.transforms.boundary.Treatment;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -93,6 +95,13 @@ public final class DomainBoundaryConfig extends AbstractConfig {
             + " error naming the table and the columns; 'allow' lets the reduced key leave. Pseudonymized key columns"
             + " still identify the row. A key with no identifying column at all always fails.";
     private static final String PARTIAL_KEY_BEHAVIOR_DISPLAY = "Partial keys";
+
+    public static final String HEADERS_ALLOWED_CONFIG = "headers.allowed";
+    private static final String HEADERS_ALLOWED_DOC = "Names of headers, besides Debezium's own, that may leave the"
+            + " domain with a record, each only while it holds a primitive value. Every other header that is not"
+            + " Debezium's is dropped: the boundary cannot tell whether it carries a column's value, which an earlier"
+            + " transform may have copied into it. Debezium's key headers are filtered like the key.";
+    private static final String HEADERS_ALLOWED_DISPLAY = "Headers allowed";
 
     private static final String CONTRACT_GROUP = "Contract";
 
@@ -223,7 +232,23 @@ public final class DomainBoundaryConfig extends AbstractConfig {
                         CONTRACT_GROUP,
                         ++order,
                         Width.SHORT,
-                        PARTIAL_KEY_BEHAVIOR_DISPLAY);
+                        PARTIAL_KEY_BEHAVIOR_DISPLAY)
+                .define(
+                        HEADERS_ALLOWED_CONFIG,
+                        Type.LIST,
+                        List.of(),
+                        ContractValidators.HEADER_NAMES,
+                        Importance.LOW,
+                        HEADERS_ALLOWED_DOC,
+                        CONTRACT_GROUP,
+                        ++order,
+                        Width.LONG,
+                        HEADERS_ALLOWED_DISPLAY);
+    }
+
+    /** The headers, besides Debezium's own, that the contract lets leave. */
+    public Set<String> headersAllowed() {
+        return Set.copyOf(getList(HEADERS_ALLOWED_CONFIG));
     }
 
     public PartialKeyBehavior partialKeyBehavior() {

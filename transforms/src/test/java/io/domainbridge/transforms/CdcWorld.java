@@ -92,6 +92,14 @@ final class CdcWorld {
             return columns.stream().filter(Column::key).toList();
         }
 
+        /**
+         * Whether the key that leaves still identifies the row: every key column is kept or pseudonymized. A withheld
+         * or masked key column would let distinct rows share one key, which the boundary refuses by default.
+         */
+        boolean identifiedByKey() {
+            return keyColumns().stream().allMatch(c -> c.fate() == Fate.KEEP || c.fate() == Fate.PSEUDONYMIZE);
+        }
+
         List<Column> shared() {
             return columns.stream().filter(Column::shared).toList();
         }
@@ -131,7 +139,7 @@ final class CdcWorld {
                             .map(entry ->
                                     entry.qualified() + ":" + entry.column().rename())
                             .collect(Collectors.joining(",")));
-            props.put("pseudonymize.key", PackagesTable.KEY);
+            props.put("pseudonymize.key.secret", PackagesTable.KEY);
             props.put("pseudonymize.key.id", "k1");
             props.put("unlisted.table.behavior", failUnlisted ? "fail" : "drop");
             return props;

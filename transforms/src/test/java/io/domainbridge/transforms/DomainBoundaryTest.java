@@ -120,10 +120,24 @@ abstract class DomainBoundaryTest {
     }
 
     @Test
+    void headersTheContractDoesNotNameAreDropped() {
+        Headers headers = new ConnectHeaders().addString("trace-id", "t-1").addString("tenant", "withheld-tenant");
+        SourceRecord input = record(TOPIC, ROW_SCHEMA, PackagesTable.row(), headers);
+
+        SourceRecord output = this.<SourceRecord>configured(Map.of("headers.allowed", "trace-id"))
+                .apply(input);
+
+        assertThat(output.headers().lastWithName("trace-id").value()).isEqualTo("t-1");
+        assertThat(output.headers().lastWithName("tenant")).isNull();
+        assertContractHeaders(output, true);
+    }
+
+    @Test
     void tombstonePassesWithContractHeaders() {
         SourceRecord input = record(TOPIC, null, null, new ConnectHeaders().addString("trace-id", "t-1"));
 
-        SourceRecord output = this.<SourceRecord>configured(Map.of()).apply(input);
+        SourceRecord output = this.<SourceRecord>configured(Map.of("headers.allowed", "trace-id"))
+                .apply(input);
 
         assertThat(dataOf(output)).isNull();
         assertThat(schemaOf(output)).isNull();
@@ -282,14 +296,15 @@ abstract class DomainBoundaryTest {
     }
 
     @Test
-    void headersAreKeptAndContractHeadersReplaceForgedOnes() {
+    void allowedHeadersAreKeptAndContractHeadersReplaceForgedOnes() {
         Headers headers = new ConnectHeaders()
                 .addString("trace-id", "t-1")
                 .addString(DomainBoundary.CONTRACT_ID_HEADER, "forged")
                 .addString(DomainBoundary.KEY_ID_HEADER, "forged");
         SourceRecord input = record(TOPIC, ROW_SCHEMA, PackagesTable.row(), headers);
 
-        SourceRecord output = this.<SourceRecord>configured(Map.of()).apply(input);
+        SourceRecord output = this.<SourceRecord>configured(Map.of("headers.allowed", "trace-id"))
+                .apply(input);
 
         assertThat(output.headers()).isNotSameAs(headers);
         assertThat(output.headers().lastWithName("trace-id").value()).isEqualTo("t-1");

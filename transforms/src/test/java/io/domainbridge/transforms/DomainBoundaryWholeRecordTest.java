@@ -86,7 +86,7 @@ class DomainBoundaryWholeRecordTest {
     }
 
     @Test
-    void headersCarryingRowShapedOrUnknownDebeziumDataAreDropped() {
+    void headersCarryingRowShapedUnknownOrUnnamedDataAreDropped() {
         Schema rowShaped = SchemaBuilder.struct()
                 .field("tracking_code", Schema.STRING_SCHEMA)
                 .build();
@@ -106,9 +106,11 @@ class DomainBoundaryWholeRecordTest {
                 .addString("__source_query", "UPDATE packages SET tracking_code = '" + TRACKING_CODE + "'")
                 .addString("__query", "UPDATE packages SET tracking_code = '" + TRACKING_CODE + "'")
                 .addString("__before_tracking_code", TRACKING_CODE)
-                .addString("__debezium.unknown", TRACKING_CODE);
+                .addString("__debezium.unknown", TRACKING_CODE)
+                .addString("tenant", TRACKING_CODE);
 
-        for (DomainBoundary<SourceRecord> transform : bothTransforms(Map.of())) {
+        Map<String, String> allowing = Map.of("headers.allowed", "trace-id,app.row,app.map,app.list,changed");
+        for (DomainBoundary<SourceRecord> transform : bothTransforms(allowing)) {
             SourceRecord output = transform.apply(withHeaders(PackagesTable.envelope(), headers));
 
             assertThat(headerNames(output))

@@ -14,10 +14,11 @@ import org.apache.kafka.connect.header.Headers;
 /**
  * Which headers of a record may leave the domain. Debezium's primary-key headers ({@code __debezium.oldkey},
  * {@code __debezium.newkey}) are filtered like the key. Every other header leaves only when it holds no row-shaped
- * data (its schema is absent or primitive and its value no struct, map or collection), and, for names with Debezium's
- * reserved prefix {@code __}, only Debezium's context headers ({@code __debezium.context.*}) and the metadata headers
- * {@code ExtractNewRecordState} adds for allowed envelope fields ({@code __op}, {@code __source_ts_ms}, ...) leave:
- * {@code __source_query}, {@code __before_*} or any unknown {@code __} header are dropped.
+ * data (its schema is absent or primitive and its value no struct, map or collection) and its name is known not to
+ * carry a column: Debezium's context headers ({@code __debezium.context.*}), the metadata headers
+ * {@code ExtractNewRecordState} adds for allowed envelope fields ({@code __op}, {@code __source_ts_ms}, ...), and the
+ * names the contract allows. {@code __source_query}, {@code __before_*}, any other {@code __} header and any header the
+ * contract does not name are dropped: a primitive header may hold a column's value as well as a struct may.
  */
 public final class BoundaryHeaders {
 
@@ -30,14 +31,17 @@ public final class BoundaryHeaders {
 
     private final String contractId;
     private final Set<String> replaced;
+    private final Set<String> allowed;
 
     /**
      * @param contractId the contract whose marker the filtered key headers carry
      * @param replaced the headers the boundary stamps itself, removed from the input
+     * @param allowed the names of other headers the contract lets leave
      */
-    public BoundaryHeaders(String contractId, Set<String> replaced) {
+    public BoundaryHeaders(String contractId, Set<String> replaced, Set<String> allowed) {
         this.contractId = contractId;
         this.replaced = Set.copyOf(replaced);
+        this.allowed = Set.copyOf(allowed);
     }
 
     /** The headers that may leave with a record of the table; the input headers are not changed. */
@@ -63,8 +67,11 @@ public final class BoundaryHeaders {
         }
     }
 
-    private static boolean isAllowedName(String name) {
-        return !name.startsWith(RESERVED_PREFIX) || name.startsWith(CONTEXT_PREFIX) || METADATA_HEADERS.contains(name);
+    private boolean isAllowedName(String name) {
+        if (name.startsWith(RESERVED_PREFIX)) {
+            return name.startsWith(CONTEXT_PREFIX) || METADATA_HEADERS.contains(name);
+        }
+        return allowed.contains(name);
     }
 
     private static boolean holdsNoRow(Header header) {
