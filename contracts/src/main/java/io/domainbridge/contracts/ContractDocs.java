@@ -86,9 +86,9 @@ final class ContractDocs {
             s.append("| table `")
                     .append(table)
                     .append("` | **withheld** (captured by the source, not in the contract:")
-                    .append(" records ")
+                    .append(" `unlisted.table.behavior=")
                     .append(c.unlistedTables() == null ? "fail" : c.unlistedTables())
-                    .append(") |")
+                    .append("`) |")
                     .append(" — |".repeat(sinks.size()))
                     .append('\n');
         }
