@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What a DomainBoundary source published, checked against its contract: no field outside the contract in any key,
@@ -25,7 +25,7 @@ final class ReplicationAudit {
             String table,
             Set<String> withheldColumns,
             List<String> confidentialValues,
-            ConsumerRecords<byte[], byte[]> records) {
+            Iterable<ConsumerRecord<byte[], byte[]>> records) {
         Set<String> allowed = contract.valueFields().get(table);
         ClearTextSearch confidential = new ClearTextSearch(confidentialValues);
         List<PublishedRecord> published = StreamSupport.stream(records.spliterator(), false)
