@@ -41,7 +41,8 @@ if [[ $embedded == 0 && $attached == 0 && " $* " != *" boundary "* ]]; then
     trap 'kill "$tail_pid" 2>/dev/null || true' EXIT
   fi
 fi
-mvn -B -q -Dstyle.color=never -Prun -pl demo -am package -DskipTests
+# Maven 3.8 prints colour resets even with style.color=never
+mvn -B -q -Dstyle.color=never -Prun -pl demo -am package -DskipTests 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
 status=0
 java @demo/target/demo.jvm-options -cp "demo/target/classes:$(cat demo/target/demo.classpath)" \
   io.domainbridge.it.scenarios.ScenarioDemo "${args[@]}" || status=$?

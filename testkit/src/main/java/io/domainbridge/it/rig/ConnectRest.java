@@ -73,6 +73,11 @@ final class ConnectRest {
         }
     }
 
+    /** Whether the worker still reports a status for the connector (it forgets it once its tasks are stopped). */
+    boolean known(String name) {
+        return send("GET", "connectors/" + encode(name) + "/status", null).statusCode() != 404;
+    }
+
     Map<String, String> validate(Map<String, String> config) {
         String connectorClass = config.get("connector.class");
         HttpResponse<String> response =

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class RemoteConnect implements ConnectCluster {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration DELETED = Duration.ofSeconds(30);
 
     private final ConnectRest rest;
     private final String bootstrapServers;
@@ -46,9 +47,14 @@ public final class RemoteConnect implements ConnectCluster {
         return rest.status(name);
     }
 
+    /** Returns once the worker has forgotten the connector, so that its tasks no longer touch its topics. */
     @Override
     public void deleteConnector(String name) {
         rest.delete(name);
+        long deadline = System.nanoTime() + DELETED.toNanos();
+        while (rest.known(name) && System.nanoTime() < deadline) {
+            sleep();
+        }
     }
 
     @Override
