@@ -3,9 +3,10 @@ package io.domainbridge.it.scenarios;
 import io.domainbridge.it.demo.BoundaryDemo;
 import io.domainbridge.it.outbox.OutboxEvent;
 import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.it.rig.RemoteConnect;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,9 +14,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,87 +25,72 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * The README's main job: runs a scenario of {@code connect-configs/} on an embedded stack (a KRaft broker and a
- * distributed Connect worker with the bundle installed from its Confluent Hub archive), submits every connector JSON
- * over the worker's REST API, drives commands in the source domain at a fixed rate, prints progress, and reports what
- * each consumer applied, duplicates, dead letters, columns withheld, end-to-end latency and the consistency check.
+ * The README's main job: runs a scenario of {@code connect-configs/} on a Connect cluster (by default the local one of
+ * {@code scripts/local-cluster.sh}, any running cluster given by its REST URL and bootstrap servers, or with
+ * {@code --embedded} a broker and worker in this JVM), submits every connector JSON over the workers' REST API, drives
+ * commands in the source domain at a fixed rate, prints progress, and reports what each consumer applied, the
+ * duplicates it skipped, dead letters, columns withheld, end-to-end latency and the consistency check. Every count
+ * comes from the consumer databases and the topics, none from log lines.
  *
- * <p>Arguments (also as one space-separated argument, as Maven's exec passes them): {@code [--scenario
- * shipping|payments|hcm|banking|boundary] [--rate N] [--duration SECONDS] [--keep]}.
+ * <p>Arguments: see {@link DemoOptions}.
  */
 public final class ScenarioDemo {
 
     private static final PrintStream OUT = System.out;
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static final Duration REDELIVERED_CONSUMED = Duration.ofSeconds(60);
+    private static final Duration REST_UP = Duration.ofSeconds(120);
     private static final long POLL_MILLIS = 50;
-    private static final Pattern DUPLICATES = Pattern.compile("Skipped (\\d+) duplicate");
 
-    private final int redeliver;
+    private final DemoOptions options;
 
-    private ScenarioDemo(int redeliver) {
-        this.redeliver = redeliver;
+    private ScenarioDemo(DemoOptions options) {
+        this.options = options;
     }
 
     public static void main(String[] rawArgs) throws Exception {
-        List<String> args = new ArrayList<>();
-        for (String arg : rawArgs) {
-            args.addAll(Arrays.stream(arg.trim().split("\\s+"))
-                    .filter(a -> !a.isEmpty() && !a.equals("--run"))
-                    .toList());
-        }
-        String name = option(args, "--scenario", "shipping");
-        int rate = Integer.parseInt(option(args, "--rate", "50"));
-        int seconds = Integer.parseInt(option(args, "--duration", "30"));
-        boolean keep = args.contains("--keep");
-        int redeliver = Integer.parseInt(option(args, "--redeliver", "20"));
-        if (name.equals("boundary")) {
-            BoundaryDemo.main(keep ? new String[] {"--keep"} : new String[0]);
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(rawArgs);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage());
+            System.exit(2);
             return;
         }
-        Scenario scenario =
-                switch (name) {
-                    case "shipping" -> new ShippingScenario();
-                    case "payments" -> new PaymentsScenario();
-                    case "hcm" -> new HcmScenario();
-                    case "banking" -> new BankingScenario();
-                    default -> throw new IllegalArgumentException(
-                            "Unknown scenario " + name + "; choose shipping, payments, hcm, banking or boundary");
-                };
+        if (options.scenario().equals("boundary")) {
+            BoundaryDemo.main(options.keep() ? new String[] {"--keep"} : new String[0]);
+            return;
+        }
         int code;
         try {
-            code = new ScenarioDemo(redeliver).run(scenario, rate, Duration.ofSeconds(seconds), keep);
+            code = new ScenarioDemo(options).run(scenario(options.scenario()));
         } catch (Throwable e) {
-            e.printStackTrace();
+            System.err.println("demo: " + e.getMessage());
+            if (options.verbose()) {
+                e.printStackTrace();
+            }
             code = 2;
         }
         System.exit(code);
     }
 
-    private static String option(List<String> args, String name, String fallback) {
-        int at = args.indexOf(name);
-        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+    private static Scenario scenario(String name) {
+        return switch (name) {
+            case "shipping" -> new ShippingScenario();
+            case "payments" -> new PaymentsScenario();
+            case "hcm" -> new HcmScenario();
+            case "banking" -> new BankingScenario();
+            default -> throw new IllegalArgumentException(
+                    "Unknown scenario " + name + "; choose shipping, payments, hcm, banking or boundary");
+        };
     }
 
     /** What the demo knows about one sink while the load runs. */
@@ -114,6 +100,7 @@ public final class ScenarioDemo {
         final AtomicInteger applied = new AtomicInteger();
         final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Timestamp watermark = new Timestamp(0);
+        Redelivery.Outcome redelivery;
 
         Tracker(ScenarioSink sink) {
             this.sink = sink;
@@ -124,23 +111,19 @@ public final class ScenarioDemo {
     private final Map<String, String> eventTypes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> producedByType = new TreeMap<>();
     private final AtomicInteger commands = new AtomicInteger();
-    private final Map<String, Integer> redelivered = new LinkedHashMap<>();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final Map<String, AtomicLong> duplicatesByConnector = new ConcurrentHashMap<>();
+    private final Redelivery redelivery = new Redelivery();
 
-    private int run(Scenario scenario, int rate, Duration duration, boolean keep) throws Exception {
+    private int run(Scenario scenario) throws Exception {
         OutboxEvents.useWallClock(true);
-        countDuplicatesFromTheSinkLogs();
-        Path pluginPath = Files.createTempDirectory("domain-bridge-plugins");
         OUT.printf(
                 "Domain Bridge demo: scenario '%s', %d commands/s for %d s in the source domain%n",
-                scenario.name(), rate, duration.toSeconds());
+                scenario.name(), options.rate(), options.seconds());
         long setupStart = System.nanoTime();
         ScenarioDriver driver = new ScenarioDriver(scenario).log(line -> OUT.println("  - " + line));
         try {
-            driver.start(pluginPath);
+            start(driver);
             OUT.printf(
-                    "  - Stack ready in %.1f s; REST API at %s%n",
+                    "  - Connectors ready in %.1f s; REST API at %s%n",
                     seconds(System.nanoTime() - setupStart), driver.restUrl());
             List<Tracker> trackers = new ArrayList<>();
             for (ScenarioSink sink : ScenarioSink.of(driver)) {
@@ -158,56 +141,119 @@ public final class ScenarioDemo {
             Thread progress = new Thread(() -> progress(trackers, loadStart), "progress");
             progress.setDaemon(true);
             progress.start();
-            driver.runLoad(rate, duration, 42L, (index, command, committedAt) -> {
-                for (OutboxEvent event : command.events()) {
-                    commitTimes.put(event.eventId(), committedAt);
-                    eventTypes.put(event.eventId(), event.eventType());
-                    synchronized (producedByType) {
-                        producedByType
-                                .computeIfAbsent(event.eventType(), t -> new AtomicInteger())
-                                .incrementAndGet();
-                    }
-                }
-                commands.incrementAndGet();
-            });
+            runLoad(driver);
             double loadSeconds = seconds(System.nanoTime() - loadStart);
             OUT.printf(
                     "Load done: %d commands in %.1f s; waiting for the consumers to catch up%n",
                     commands.get(), loadSeconds);
             redeliverEvents(driver, trackers);
-            long deadline = System.nanoTime() + CATCH_UP.toNanos();
-            String failed = null;
-            while (trackers.stream().anyMatch(t -> pending(t) > 0) && System.nanoTime() < deadline) {
-                failed = failedTasks(driver);
-                if (failed != null) {
-                    OUT.println("  ! " + failed + "; not waiting any longer");
-                    break;
-                }
-                Thread.sleep(500);
-            }
+            String failed = awaitCaughtUp(driver, trackers);
             double caughtUp = seconds(System.nanoTime() - loadStart) - loadSeconds;
             progress.interrupt();
             OUT.println(progressLine(trackers, loadStart));
             List<ScenarioDriver.CheckOutcome> checks =
                     driver.checkConsistency(failed == null ? Duration.ofSeconds(60) : Duration.ofSeconds(2));
-            awaitDuplicatesSettled();
+            awaitRedeliveredConsumed(driver, trackers, failed == null ? REDELIVERED_CONSUMED : Duration.ZERO);
             poller.interrupt();
             String audit = audit(driver);
             boolean ok = report(driver, trackers, checks, audit, loadSeconds, caughtUp);
-            if (keep) {
-                driver.keep(true);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    OUT.println("Stopping the stack and dropping the demo databases");
-                    driver.keep(false);
-                    driver.close();
-                }));
-                printKeep(driver, trackers);
-                Thread.currentThread().join();
+            if (options.keep()) {
+                keep(driver, trackers);
             }
-            return ok ? 0 : 1;
-        } finally {
             driver.close();
+            return ok ? 0 : 1;
+        } catch (Throwable e) {
+            try {
+                driver.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * On the embedded stack of its own, or on a running cluster with connector and topic names of this run alone:
+     * a long-lived cluster still holds those of earlier runs.
+     */
+    private void start(ScenarioDriver driver) throws Exception {
+        if (options.embedded()) {
+            if (options.verbose()) {
+                Configurator.setRootLevel(Level.INFO);
+            }
+            driver.start(Files.createTempDirectory("domain-bridge-plugins"));
+            return;
+        }
+        String runId = "demo-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+        OUT.printf(
+                "  - Connect cluster at %s (Kafka at %s); this run's connectors and topics are named %s-*%n",
+                options.connectUrl(), options.bootstrapServers(), runId);
+        RemoteConnect cluster = new RemoteConnect(options.connectUrl(), options.bootstrapServers());
+        awaitRestApi(cluster);
+        driver.namespace(RunNamespace.of(runId)).start(cluster);
+    }
+
+    /** A worker just started answers on its REST port only once it has joined its group. */
+    private static void awaitRestApi(RemoteConnect cluster) throws InterruptedException {
+        long deadline = System.nanoTime() + REST_UP.toNanos();
+        while (true) {
+            try {
+                cluster.connectorPlugins();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "No Connect REST API at " + cluster.restUrl() + " within "
+                                    + REST_UP.toSeconds() + " s: start one (scripts/local-cluster.sh start) or give"
+                                    + " --connect-url",
+                            e);
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private void runLoad(ScenarioDriver driver) throws SQLException {
+        driver.runLoad(options.rate(), Duration.ofSeconds(options.seconds()), 42L, (index, command, committedAt) -> {
+            for (OutboxEvent event : command.events()) {
+                commitTimes.put(event.eventId(), committedAt);
+                eventTypes.put(event.eventId(), event.eventType());
+                synchronized (producedByType) {
+                    producedByType
+                            .computeIfAbsent(event.eventType(), t -> new AtomicInteger())
+                            .incrementAndGet();
+                }
+            }
+            commands.incrementAndGet();
+        });
+    }
+
+    /** Until no sink has events pending, a task failed, or the catch-up time is over; the failure or null. */
+    private String awaitCaughtUp(ScenarioDriver driver, List<Tracker> trackers) throws InterruptedException {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (trackers.stream().anyMatch(t -> pending(t) > 0) && System.nanoTime() < deadline) {
+            String failed = failedTasks(driver);
+            if (failed != null) {
+                OUT.println("  ! " + failed + "; not waiting any longer");
+                return failed;
+            }
+            Thread.sleep(500);
+        }
+        return null;
+    }
+
+    private void keep(ScenarioDriver driver, List<Tracker> trackers) throws InterruptedException {
+        driver.keep(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OUT.println(
+                    options.embedded()
+                            ? "Stopping the stack and dropping the demo databases"
+                            : "Deleting the demo's connectors and topics and dropping the demo databases");
+            driver.keep(false);
+            driver.close();
+        }));
+        printKeep(driver, trackers);
+        Thread.currentThread().join();
     }
 
     /**
@@ -215,56 +261,34 @@ public final class ScenarioDemo {
      * their headers, as a producer retry or a replay would; the sinks must skip them through their inboxes.
      */
     private void redeliverEvents(ScenarioDriver driver, List<Tracker> trackers) throws Exception {
-        if (redeliver <= 0) {
+        if (options.redeliver() <= 0) {
             return;
         }
         Set<String> topics = new LinkedHashSet<>();
         for (Tracker tracker : trackers) {
             if (tracker.sink.appliesEvents()) {
-                topics.addAll(BoundaryContract.list(
-                        driver.configs().get(tracker.sink.connector()).get("topics")));
+                topics.addAll(topicsOf(driver, tracker.sink));
             }
         }
-        Map<String, Object> props = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        driver.connect().kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            for (String topic : topics) {
-                int sent = 0;
-                for (ConsumerRecord<byte[], byte[]> record :
-                        driver.connect().kafka().consumeAll(30_000, topic)) {
-                    if (sent++ >= redeliver) {
-                        break;
-                    }
-                    producer.send(new ProducerRecord<>(
-                            topic, record.partition(), record.key(), record.value(), record.headers()));
-                }
-                producer.flush();
-                redelivered.put(topic, Math.min(sent, redeliver));
-                OUT.printf(
+        redelivery
+                .send(driver, topics, options.redeliver())
+                .forEach((topic, sent) -> OUT.printf(
                         "Redelivered %d already-delivered records on %s (duplicates the sinks must skip)%n",
-                        Math.min(sent, redeliver), topic);
-            }
-        }
+                        sent, topic));
     }
 
-    /** The first failed connector or task the worker's REST API reports, or null when all run. */
+    private static Set<String> topicsOf(ScenarioDriver driver, ScenarioSink sink) {
+        return new LinkedHashSet<>(
+                BoundaryContract.list(driver.configs().get(sink.connector()).get("topics")));
+    }
+
+    /** The first failed connector or task the workers' REST API reports, or null when all run. */
     private static String failedTasks(ScenarioDriver driver) {
         for (String connector : driver.configs().keySet()) {
             try {
-                var status = driver.connect().connectorStatus(connector);
-                if ("FAILED".equals(status.connector().state())) {
-                    return "connector " + connector + " FAILED";
-                }
-                for (var task : status.tasks()) {
-                    if ("FAILED".equals(task.state())) {
-                        String trace = task.trace() == null
-                                ? ""
-                                : task.trace().lines().findFirst().orElse("");
-                        return "task " + connector + "-" + task.id() + " FAILED: " + trace;
-                    }
+                String failure = driver.cluster().status(connector).failure(connector);
+                if (failure != null) {
+                    return failure;
                 }
             } catch (RuntimeException e) {
                 return null;
@@ -273,24 +297,37 @@ public final class ScenarioDemo {
         return null;
     }
 
-    /** Gives the sinks time to reach the redelivered records: until the duplicate count stays put for 2 s. */
-    private void awaitDuplicatesSettled() throws InterruptedException {
-        if (redelivered.isEmpty()) {
+    /**
+     * Reads, from each event sink's offsets and inbox tables, whether it has consumed the redelivered copies on its
+     * topics and still holds each event once; waits for the offsets to pass the copies up to the timeout.
+     */
+    private void awaitRedeliveredConsumed(ScenarioDriver driver, List<Tracker> trackers, Duration timeout)
+            throws SQLException, InterruptedException {
+        if (!redelivery.sentAny()) {
             return;
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        long last = -1;
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long now = duplicates.get();
-            if (now != last) {
-                last = now;
-                stableSince = System.nanoTime();
-            } else if (now > 0 && System.nanoTime() - stableSince > 2_000_000_000L) {
-                return;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Tracker tracker : trackers) {
+            if (!tracker.sink.appliesEvents()) {
+                continue;
             }
-            Thread.sleep(200);
+            long expected = expected(tracker);
+            try (Connection connection =
+                    driver.databases().of(tracker.sink.domain()).connect()) {
+                Set<String> topics = topicsOf(driver, tracker.sink);
+                tracker.redelivery = redelivery.outcome(connection, tracker.sink, topics, expected);
+                while (!tracker.redelivery.consumedAll() && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    tracker.redelivery = redelivery.outcome(connection, tracker.sink, topics, expected);
+                }
+            }
         }
+    }
+
+    private long expected(Tracker tracker) {
+        return eventTypes.values().stream()
+                .filter(tracker.sink.eventTypes()::contains)
+                .count();
     }
 
     /**
@@ -451,8 +488,7 @@ public final class ScenarioDemo {
         Scenario scenario = driver.scenario();
         Map<String, Long> topicRecords = new LinkedHashMap<>();
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                driver.connect().kafka().bootstrapServers()))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, driver.cluster().bootstrapServers()))) {
             for (Map<String, String> config : driver.configs().values()) {
                 BoundaryContract contract = BoundaryContract.of(config);
                 if (contract != null) {
@@ -487,27 +523,7 @@ public final class ScenarioDemo {
             }
         });
         OUT.println();
-        OUT.println("Applied per consumer (event consumers: rows in its domainbridge_inbox; replicated rows (cdc):"
-                + " records up to its committed offsets; both written in the transaction that applies them):");
-        OUT.printf("  %-24s %-20s %8s %8s %11s%n", "consumer", "database", "applied", "expected", "duplicates");
-        for (Tracker tracker : trackers) {
-            int expected = (int) eventTypes.values().stream()
-                    .filter(tracker.sink.eventTypes()::contains)
-                    .count();
-            OUT.printf(
-                    "  %-24s %-20s %8d %8s %11d%n",
-                    tracker.sink.consumer(),
-                    tracker.sink.domain(),
-                    tracker.applied.get(),
-                    tracker.sink.appliesEvents() ? Integer.toString(expected) : "(cdc)",
-                    duplicatesByConnector
-                            .getOrDefault(tracker.sink.connector(), new AtomicLong())
-                            .get());
-        }
-        OUT.printf(
-                "Duplicates skipped (sinks' \"Skipped N duplicate event(s)\" log lines): %d; redelivered on purpose:"
-                        + " %s%n",
-                duplicates.get(), redelivered);
+        boolean duplicatesOk = printApplied(trackers);
         OUT.printf("Dead-lettered: %d%n", deadLettered);
         deadLetterTopics.forEach(topic -> OUT.printf("  %-40s %6d%n", topic, topicRecords.get(topic)));
         OUT.println();
@@ -574,11 +590,47 @@ public final class ScenarioDemo {
                     outcome.expectedRows(),
                     outcome.consistent() ? "" : ", consumer has " + outcome.consumerRows() + "; " + outcome.diff());
         }
-        boolean ok = consistent && deadLettered == 0 && audit.startsWith("passed");
+        boolean ok = consistent && duplicatesOk && deadLettered == 0 && audit.startsWith("passed");
         OUT.println();
         OUT.println("RESULT: " + (ok ? "PASS" : "FAIL") + " (consistency " + (consistent ? "ok" : "FAILED")
-                + ", dead-lettered " + deadLettered + ", audit " + (audit.startsWith("passed") ? "ok" : "FAILED")
-                + ")");
+                + ", duplicates " + (duplicatesOk ? "ok" : "FAILED") + ", dead-lettered " + deadLettered + ", audit "
+                + (audit.startsWith("passed") ? "ok" : "FAILED") + ")");
+        return ok;
+    }
+
+    /**
+     * Applied and skipped per consumer, from its own tables; returns whether every event sink that was sent copies
+     * consumed them all and still holds each event once.
+     */
+    private boolean printApplied(List<Tracker> trackers) {
+        OUT.println("Applied per consumer (event consumers: rows in its domainbridge_inbox; replicated rows (cdc):"
+                + " records up to its committed offsets; both written in the transaction that applies them):");
+        OUT.printf("  %-24s %-20s %8s %8s %11s%n", "consumer", "database", "applied", "expected", "duplicates");
+        boolean ok = true;
+        for (Tracker tracker : trackers) {
+            Redelivery.Outcome outcome = tracker.redelivery;
+            String skipped = "-";
+            if (outcome != null) {
+                ok &= outcome.skippedAll();
+                skipped = outcome.skippedAll()
+                        ? Integer.toString(outcome.copiesOfItsTypes())
+                        : outcome.consumedAll() ? "FAIL: inbox" : "FAIL: not read";
+            }
+            OUT.printf(
+                    "  %-24s %-20s %8d %8s %11s%n",
+                    tracker.sink.consumer(),
+                    tracker.sink.domain(),
+                    tracker.applied.get(),
+                    tracker.sink.appliesEvents() ? Long.toString(expected(tracker)) : "(cdc)",
+                    skipped);
+        }
+        if (redelivery.sentAny()) {
+            OUT.println(
+                    "Duplicates skipped: redelivered on purpose " + redelivery.perTopic() + "; a consumer's count is"
+                            + " the copies of the event types it applies, once the next offset in its domainbridge_offsets");
+            OUT.println("  lies past every copy on its topics and its domainbridge_inbox still holds each event id once"
+                    + " (rows = events produced of its types); copies of other types it skips as unmatched.");
+        }
         return ok;
     }
 
@@ -629,7 +681,10 @@ public final class ScenarioDemo {
     private void printKeep(ScenarioDriver driver, List<Tracker> trackers) {
         String rest = driver.restUrl();
         OUT.println();
-        OUT.println("The stack keeps running (Ctrl-C stops it). REST API: " + rest);
+        OUT.println(
+                options.embedded()
+                        ? "The stack keeps running (Ctrl-C stops it). REST API: " + rest
+                        : "The demo's connectors keep running (Ctrl-C deletes them). REST API: " + rest);
         OUT.println("Try:");
         OUT.println("  curl -s '" + rest + "connectors?expand=status'");
         for (String connector : driver.configs().keySet()) {
@@ -647,35 +702,6 @@ public final class ScenarioDemo {
                         + " -c 'select consumer, count(*), max(applied_at) from domainbridge_inbox group by 1'");
             }
         }
-    }
-
-    /** Counts the sinks' "Skipped N duplicate event(s)" lines, per connector, without printing them. */
-    private void countDuplicatesFromTheSinkLogs() {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = context.getConfiguration();
-        AbstractAppender counter = new AbstractAppender("duplicates", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                Matcher matcher = DUPLICATES.matcher(event.getMessage().getFormattedMessage());
-                if (matcher.find()) {
-                    long n = Long.parseLong(matcher.group(1));
-                    duplicates.addAndGet(n);
-                    Object connector = event.getContextData().getValue("connector.context");
-                    Matcher name = Pattern.compile("\\[([^|\\]]+)").matcher(String.valueOf(connector));
-                    if (name.find()) {
-                        duplicatesByConnector
-                                .computeIfAbsent(name.group(1), k -> new AtomicLong())
-                                .addAndGet(n);
-                    }
-                }
-            }
-        };
-        counter.start();
-        configuration.addAppender(counter);
-        LoggerConfig logger = new LoggerConfig("io.domainbridge.connectors.CommandSinkTask", Level.INFO, false);
-        logger.addAppender(counter, Level.INFO, null);
-        configuration.addLogger(logger.getName(), logger);
-        context.updateLoggers();
     }
 
     private static double seconds(long nanos) {

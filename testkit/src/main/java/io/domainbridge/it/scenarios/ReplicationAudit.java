@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * What a DomainBoundary source published, checked against its contract: no field outside the contract in any key,
@@ -26,7 +26,7 @@ final class ReplicationAudit {
             String table,
             Set<String> withheldColumns,
             List<String> confidentialValues,
-            ConsumerRecords<byte[], byte[]> records) {
+            Iterable<ConsumerRecord<byte[], byte[]>> records) {
         Set<String> allowed = contract.valueFields().get(table);
         ClearTextSearch confidential = new ClearTextSearch(confidentialValues);
         List<PublishedRecord> published = StreamSupport.stream(records.spliterator(), false)
@@ -58,7 +58,7 @@ final class ReplicationAudit {
      * decimal.handling.mode a date is an {@code io.debezium.time.Date}, a timestamptz an {@code
      * io.debezium.time.ZonedTimestamp} and an unconstrained numeric an {@code io.debezium.data.VariableScaleDecimal}.
      */
-    static Set<String> rowSchemaNames(ConsumerRecords<byte[], byte[]> records) {
+    static Set<String> rowSchemaNames(Iterable<ConsumerRecord<byte[], byte[]>> records) {
         Set<String> names = new TreeSet<>();
         for (var record : records) {
             JsonNode value = PublishedRecord.of(record).value();

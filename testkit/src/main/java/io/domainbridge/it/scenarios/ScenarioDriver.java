@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.domainbridge.it.outbox.OutboxEvent;
+import io.domainbridge.it.rig.ConnectCluster;
 import io.domainbridge.it.rig.ConnectStack;
+import io.domainbridge.it.rig.EmbeddedConnect;
 import io.domainbridge.it.rig.PluginArchive;
 import io.domainbridge.it.rig.PostgresDatabase;
 import io.domainbridge.it.rig.SecretFile;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -30,15 +28,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
- * Runs a {@link Scenario} end to end on one stack: a database per domain from the scenario's SQL, every connector of
- * the scenario from its JSON (placeholders filled in), the source domain's commands, then the consistency checks, the
- * audit of what the boundary let out, and empty dead-letter topics. Used by the scenario ITs and by
- * {@link ScenarioDemo}.
+ * Runs a {@link Scenario} end to end on a Connect cluster, an embedded one of its own or one that runs elsewhere: a
+ * database per domain from the scenario's SQL, every connector of the scenario from its JSON (placeholders filled in),
+ * the source domain's commands, then the consistency checks, the audit of what the boundary let out, and empty
+ * dead-letter topics. Used by the scenario ITs, the demo and the benchmarks.
  */
 public final class ScenarioDriver implements AutoCloseable {
 
@@ -52,8 +49,8 @@ public final class ScenarioDriver implements AutoCloseable {
     private final String pseudonymizeKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
     private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
     private ScenarioDatabases databases;
-    private ConnectStack stack;
-    private EmbeddedConnectCluster connect;
+    private ConnectCluster cluster;
+    private RunNamespace namespace = RunNamespace.none();
     private Consumer<String> log = line -> {};
     private boolean wallClockEvents;
 
@@ -83,6 +80,15 @@ public final class ScenarioDriver implements AutoCloseable {
         void committed(int index, Command command, long committedAtMillis);
     }
 
+    /**
+     * Connector and topic names of this run in the namespace, for a cluster that outlives the run; {@link #close()}
+     * then also deletes the run's topics.
+     */
+    public ScenarioDriver namespace(RunNamespace namespace) {
+        this.namespace = namespace;
+        return this;
+    }
+
     /** Databases, stack and every connector, running; the sources' replication slots exist. */
     public void start(Path pluginPath) throws InterruptedException {
         start(pluginPath, 1, Map.of());
@@ -93,6 +99,25 @@ public final class ScenarioDriver implements AutoCloseable {
      * properties on top of the rig's.
      */
     public void start(Path pluginPath, int workers, Map<String, String> workerProps) throws InterruptedException {
+        prepare();
+        log.accept("Installing the Confluent Hub archive into plugin.path " + pluginPath);
+        PluginArchive.installInto(pluginPath);
+        log.accept("Starting a KRaft broker and " + workers + " Connect worker(s) in distributed mode");
+        cluster = EmbeddedConnect.start(scenario.name() + "-scenario", List.of(pluginPath), workers, workerProps);
+        deploy();
+    }
+
+    /**
+     * Databases and every connector on a running cluster, whose workers must have the bundle and Debezium on their
+     * {@code plugin.path}; {@link #close()} deletes the connectors and closes the cluster's clients.
+     */
+    public void start(ConnectCluster running) throws InterruptedException {
+        prepare();
+        cluster = running;
+        deploy();
+    }
+
+    private void prepare() {
         Path folder = CONNECT_CONFIGS.resolve(scenario.name());
         log.accept("Creating one PostgreSQL database per domain from " + folder.resolve("sql") + ": "
                 + scenario.domains());
@@ -100,46 +125,56 @@ public final class ScenarioDriver implements AutoCloseable {
         databases.execute(scenario.sourceDomain(), "create extension if not exists pgcrypto");
         ConnectorConfigs loader =
                 new ConnectorConfigs(databases.all(), SecretFile.write("pseudonymize-key", pseudonymizeKey));
-        scenario.connectors().forEach(name -> configs.put(name, loader.load(folder.resolve(name + ".json"))));
-        log.accept("Installing the Confluent Hub archive into plugin.path " + pluginPath);
-        PluginArchive.installInto(pluginPath);
-        log.accept("Starting a KRaft broker and " + workers + " Connect worker(s) in distributed mode");
-        stack = ConnectStack.start(scenario.name() + "-scenario", List.of(pluginPath), workers, workerProps);
-        connect = stack.cluster();
-        topicsToCreate().forEach(topic -> connect.kafka().createTopic(topic, PARTITIONS));
-        for (Map.Entry<String, Map<String, String>> connector : configs.entrySet()) {
-            log.accept("PUT " + restUrl() + "connectors/" + connector.getKey() + "/config  (from connect-configs/"
-                    + scenario.name() + "/" + connector.getKey() + ".json)");
-            submit(connector.getKey(), connector.getValue());
-            connect.assertions()
-                    .assertConnectorAndExactlyNumTasksAreRunning(connector.getKey(), 1, "connector not running");
+        scenario.connectors()
+                .forEach(name -> configs.put(
+                        namespace.connector(name), namespace.apply(loader.load(folder.resolve(name + ".json")))));
+    }
+
+    private void deploy() throws InterruptedException {
+        requirePlugins();
+        topicsToCreate().forEach(topic -> cluster.createTopic(topic, PARTITIONS));
+        for (String file : scenario.connectors()) {
+            String name = namespace.connector(file);
+            log.accept("PUT " + restUrl() + "connectors/" + name + "/config  (from connect-configs/" + scenario.name()
+                    + "/" + file + ".json)");
+            submit(name, configs.get(name));
+            cluster.awaitRunning(name, 1, TIMEOUT);
         }
         await().atMost(TIMEOUT).until(this::slotsActive);
         log.accept("All " + configs.size() + " connectors running; the sources' replication slots are active");
     }
 
-    /** The worker's REST API, ending in a slash. */
-    public String restUrl() {
-        return connect.endpointForResource("");
+    /** Every connector class of the scenario is on the workers' plugin.path, or the run stops before it starts. */
+    private void requirePlugins() {
+        Set<String> installed = cluster.connectorPlugins();
+        Set<String> missing = new LinkedHashSet<>();
+        configs.values().forEach(config -> missing.add(config.get("connector.class")));
+        missing.removeAll(installed);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The Connect cluster at " + restUrl() + " has no connector plugin "
+                    + missing + " on its plugin.path: install the bundle's Confluent Hub archive and Debezium's"
+                    + " PostgreSQL connector there (scripts/local-cluster.sh does), then restart its workers");
+        }
     }
 
-    /** Submits a connector's config over the worker's REST API, as a user would: PUT /connectors/NAME/config. */
+    /** The worker's REST API, ending in a slash. */
+    public String restUrl() {
+        return cluster.restUrl();
+    }
+
+    /**
+     * Submits a connector's config over the worker's REST API, as a user would: PUT /connectors/NAME/config; a refusal
+     * names the keys the worker's validation rejects.
+     */
     private void submit(String name, Map<String, String> config) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl() + "connectors/" + name + "/config"))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json(config)))
-                    .build();
-            var response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(
-                        "Connect refused " + name + ": HTTP " + response.statusCode() + " " + response.body());
+            cluster.putConnector(name, config);
+        } catch (IllegalStateException refused) {
+            Map<String, String> errors = cluster.validate(config);
+            if (errors.isEmpty()) {
+                throw refused;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Connect refused " + name + "; keys in error: " + errors, refused);
         }
     }
 
@@ -287,12 +322,25 @@ public final class ScenarioDriver implements AutoCloseable {
         return configs;
     }
 
+    /** The cluster the driver talks to. */
+    public ConnectCluster cluster() {
+        return cluster;
+    }
+
+    /** The embedded cluster, for tests that add, remove or restart its workers and broker. */
     public EmbeddedConnectCluster connect() {
-        return connect;
+        return embedded().cluster();
     }
 
     public ConnectStack stack() {
-        return stack;
+        return embedded().stack();
+    }
+
+    private EmbeddedConnect embedded() {
+        if (cluster instanceof EmbeddedConnect embedded) {
+            return embedded;
+        }
+        throw new IllegalStateException("The driver runs on a cluster at " + restUrl() + ", not an embedded one");
     }
 
     /** Whether {@link #close()} stops nothing: the demo's --keep leaves the stack running until Ctrl-C. */
@@ -330,7 +378,7 @@ public final class ScenarioDriver implements AutoCloseable {
                 Set<String> withheld = new LinkedHashSet<>(sourceColumns(table));
                 withheld.removeAll(contract.sourceColumns().get(table));
                 String topic = config.get("topic.prefix") + "." + table;
-                ConsumerRecords<byte[], byte[]> published = connect.kafka().consumeAll(TIMEOUT.toMillis(), topic);
+                List<ConsumerRecord<byte[], byte[]>> published = cluster.consumeAll(topic, TIMEOUT);
                 int records = ReplicationAudit.audit(contract, table, withheld, confidential, published);
                 assertThat(ReplicationAudit.rowSchemaNames(published))
                         .as("Debezium's default shapes on %s", topic)
@@ -346,7 +394,10 @@ public final class ScenarioDriver implements AutoCloseable {
             }
             for (String table : BoundaryContract.list(config.getOrDefault("table.include.list", ""))) {
                 if (!contract.sourceColumns().containsKey(table)) {
-                    connect.assertions().assertTopicsDoNotExist(config.get("topic.prefix") + "." + table);
+                    String unlisted = config.get("topic.prefix") + "." + table;
+                    assertThat(cluster.topicExists(unlisted))
+                            .as("topic %s of a table outside the contract", unlisted)
+                            .isFalse();
                 }
             }
         }
@@ -358,17 +409,15 @@ public final class ScenarioDriver implements AutoCloseable {
      * record, so one that does not exist holds nothing.
      */
     public void assertNothingDeadLettered() throws Exception {
-        Set<String> existing;
-        try (Admin admin = connect.kafka().createAdminClient()) {
-            existing = admin.listTopics().names().get();
-        }
         configs.values().stream()
                 .map(config -> config.get("errors.deadletterqueue.topic.name"))
                 .filter(topic -> topic != null)
-                .forEach(topic -> assertThat(existing).as("dead-letter topics").contains(topic));
+                .forEach(topic -> assertThat(cluster.topicExists(topic))
+                        .as("dead-letter topic %s exists", topic)
+                        .isTrue());
         for (String topic : deadLetterTopics()) {
-            if (existing.contains(topic)) {
-                assertThat(connect.kafka().consumeAll(TIMEOUT.toMillis(), topic).count())
+            if (cluster.topicExists(topic)) {
+                assertThat(cluster.consumeAll(topic, TIMEOUT).size())
                         .as("records on dead-letter topic %s", topic)
                         .isZero();
             }
@@ -387,8 +436,11 @@ public final class ScenarioDriver implements AutoCloseable {
             return;
         }
         try {
-            if (connect != null) {
-                configs.keySet().forEach(connect::deleteConnector);
+            if (cluster != null) {
+                configs.keySet().forEach(cluster::deleteConnector);
+                if (!namespace.prefix().isEmpty()) {
+                    cluster.deleteTopicsStartingWith(namespace.prefix());
+                }
             }
         } finally {
             if (wallClockEvents) {
@@ -401,8 +453,8 @@ public final class ScenarioDriver implements AutoCloseable {
     /** The databases are dropped even when the stack fails to stop, so no replication slot outlives the run. */
     private void closeStackAndDatabases() {
         try {
-            if (stack != null) {
-                stack.close();
+            if (cluster != null) {
+                cluster.close();
             }
         } finally {
             if (databases != null) {
