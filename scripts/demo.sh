@@ -45,5 +45,5 @@ fi
 mvn -B -q -Dstyle.color=never -Prun -pl demo -am package -DskipTests 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
 status=0
 java @demo/target/demo.jvm-options -cp "demo/target/classes:$(cat demo/target/demo.classpath)" \
-  io.domainbridge.it.scenarios.ScenarioDemo "${args[@]}" || status=$?
+  io.domainbridge.demo.ScenarioDemo "${args[@]}" || status=$?
 exit "$status"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the bundle and Debezium's PostgreSQL connector plugin, then runs io.domainbridge.it.bench.PipelineLatencyBenchmark:
+# Builds the bundle and Debezium's PostgreSQL connector plugin, then runs io.domainbridge.bench.pipeline.PipelineLatencyBenchmark:
 # the shipping scenario on an embedded broker and Connect worker against the local PostgreSQL, first at a fixed rate,
 # then at rising rates; writes benchmarks/results/<date>-latency.md, .json and .png.
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the bundle and Debezium's PostgreSQL plugin, then runs io.domainbridge.it.bench.LookupLatencyBenchmark: the
+# Builds the bundle and Debezium's PostgreSQL plugin, then runs io.domainbridge.bench.pipeline.LookupLatencyBenchmark: the
 # shipping scenario on an embedded broker and Connect worker fills Customer Service's replica through the real
 # pipeline, then the same lookups run against the replica (JDBC) and against Logistics' service (HTTP, backed by the
 # source database). Writes benchmarks/results/<date>-lookup.md and <date>-lookup.json.

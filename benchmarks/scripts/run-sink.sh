@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the bundle and Debezium's JDBC sink plugin, then runs io.domainbridge.it.bench.SinkThroughputBenchmark on an
+# Builds the bundle and Debezium's JDBC sink plugin, then runs io.domainbridge.bench.pipeline.SinkThroughputBenchmark on an
 # embedded broker and Connect worker against the local PostgreSQL, and writes benchmarks/results/<date>-sink.md.
 #
 # Usage: benchmarks/scripts/run-sink.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the bundle and Debezium's PostgreSQL plugin, then runs io.domainbridge.it.bench.SourceLoadBenchmark: the same
+# Builds the bundle and Debezium's PostgreSQL plugin, then runs io.domainbridge.bench.pipeline.SourceLoadBenchmark: the same
 # write workload on a source table, captured once by Debezium's PostgreSQL connector on an embedded Connect worker and
 # once per poll interval by a query-based timestamp+incrementing extractor, measuring on the source server what each
 # extractor costs (statements, rows read, CPU time of its backends) and what it misses. Writes

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.domainbridge.it.rig.ConnectStack;
-import io.domainbridge.it.rig.PluginArchive;
-import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.testkit.boundary.Package;
+import io.domainbridge.testkit.boundary.PackagesContract;
+import io.domainbridge.testkit.boundary.PackagesScenario;
+import io.domainbridge.testkit.boundary.PublishedRecord;
+import io.domainbridge.testkit.rig.ConnectStack;
+import io.domainbridge.testkit.rig.PluginArchive;
+import io.domainbridge.testkit.rig.PostgresDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

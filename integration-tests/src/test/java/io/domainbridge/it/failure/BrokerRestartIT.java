@@ -3,8 +3,8 @@ package io.domainbridge.it.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.domainbridge.it.scenarios.ScenarioDriver;
-import io.domainbridge.it.scenarios.ShippingScenario;
+import io.domainbridge.testkit.scenarios.ScenarioDriver;
+import io.domainbridge.testkit.scenarios.ShippingScenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

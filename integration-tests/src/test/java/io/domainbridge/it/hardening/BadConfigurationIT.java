@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.domainbridge.it.rig.ConnectStack;
-import io.domainbridge.it.rig.PluginArchive;
-import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.testkit.hardening.InvalidConfigs;
+import io.domainbridge.testkit.rig.ConnectStack;
+import io.domainbridge.testkit.rig.PluginArchive;
+import io.domainbridge.testkit.rig.PostgresDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.domainbridge.it.rig.ConnectStack;
-import io.domainbridge.it.rig.PluginArchive;
-import io.domainbridge.it.rig.PostgresDatabase;
-import io.domainbridge.it.rig.TopicReader;
+import io.domainbridge.testkit.rig.ConnectStack;
+import io.domainbridge.testkit.rig.PluginArchive;
+import io.domainbridge.testkit.rig.PostgresDatabase;
+import io.domainbridge.testkit.rig.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

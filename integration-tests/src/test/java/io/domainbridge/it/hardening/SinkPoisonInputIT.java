@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.domainbridge.it.rig.ConnectStack;
-import io.domainbridge.it.rig.PluginArchive;
-import io.domainbridge.it.rig.TopicReader;
-import io.domainbridge.it.sink.ConsumerDatabase;
+import io.domainbridge.testkit.rig.ConnectStack;
+import io.domainbridge.testkit.rig.PluginArchive;
+import io.domainbridge.testkit.rig.TopicReader;
+import io.domainbridge.testkit.sink.ConsumerDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

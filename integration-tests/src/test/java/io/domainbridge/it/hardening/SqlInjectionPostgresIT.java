@@ -1,6 +1,6 @@
 package io.domainbridge.it.hardening;
 
-import io.domainbridge.it.sink.ConsumerDatabase;
+import io.domainbridge.testkit.sink.ConsumerDatabase;
 
 /** SQL injection attempts against a PostgreSQL consumer database. */
 class SqlInjectionPostgresIT extends SqlInjectionIT {

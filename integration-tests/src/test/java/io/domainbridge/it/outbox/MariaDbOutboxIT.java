@@ -1,6 +1,8 @@
 package io.domainbridge.it.outbox;
 
-import io.domainbridge.it.rig.MariaDbDatabase;
+import io.domainbridge.testkit.outbox.MariaDbOutbox;
+import io.domainbridge.testkit.outbox.OutboxSource;
+import io.domainbridge.testkit.rig.MariaDbDatabase;
 
 /**
  * The outbox path on MariaDB: Debezium's MariaDB connector comes from a plugin directory of its own, as its Debezium

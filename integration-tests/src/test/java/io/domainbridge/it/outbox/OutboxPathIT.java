@@ -2,9 +2,12 @@ package io.domainbridge.it.outbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.domainbridge.it.rig.ConnectStack;
-import io.domainbridge.it.rig.PluginArchive;
-import io.domainbridge.it.rig.TopicReader;
+import io.domainbridge.testkit.outbox.OutboxScenario;
+import io.domainbridge.testkit.outbox.OutboxSource;
+import io.domainbridge.testkit.outbox.PublishedEvents;
+import io.domainbridge.testkit.rig.ConnectStack;
+import io.domainbridge.testkit.rig.PluginArchive;
+import io.domainbridge.testkit.rig.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

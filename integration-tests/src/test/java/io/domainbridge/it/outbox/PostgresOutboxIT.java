@@ -1,6 +1,8 @@
 package io.domainbridge.it.outbox;
 
-import io.domainbridge.it.rig.PostgresDatabase;
+import io.domainbridge.testkit.outbox.OutboxSource;
+import io.domainbridge.testkit.outbox.PostgresOutbox;
+import io.domainbridge.testkit.rig.PostgresDatabase;
 
 /** The outbox path on PostgreSQL, with the example connector JSON as it is. */
 class PostgresOutboxIT extends OutboxPathIT {

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.domainbridge.testkit.scenarios.ConnectRest;
+import io.domainbridge.testkit.scenarios.ScenarioDriver;
+import io.domainbridge.testkit.scenarios.ShippingScenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.domainbridge.it.scenarios;
 
+import io.domainbridge.testkit.scenarios.ScenarioDriver;
+import io.domainbridge.testkit.scenarios.ShippingScenario;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.domainbridge.it.rig.ConnectStack;
-import io.domainbridge.it.rig.PluginArchive;
-import io.domainbridge.it.rig.TopicReader;
+import io.domainbridge.testkit.rig.ConnectStack;
+import io.domainbridge.testkit.rig.PluginArchive;
+import io.domainbridge.testkit.rig.TopicReader;
+import io.domainbridge.testkit.sink.ConsumerDatabase;
+import io.domainbridge.testkit.sink.PackageStream;
+import io.domainbridge.testkit.sink.SinkEvents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.domainbridge.it.sink;
 
+import io.domainbridge.testkit.sink.ConsumerDatabase;
+
 /** The command sink scenario on MariaDB: INSERT ... ON DUPLICATE KEY UPDATE. */
 class CommandSinkMariaDbIT extends CommandSinkIT {
 

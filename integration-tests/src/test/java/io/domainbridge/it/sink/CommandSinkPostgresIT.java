@@ -1,5 +1,7 @@
 package io.domainbridge.it.sink;
 
+import io.domainbridge.testkit.sink.ConsumerDatabase;
+
 /** The command sink scenario on PostgreSQL: INSERT ... ON CONFLICT. */
 class CommandSinkPostgresIT extends CommandSinkIT {
 
