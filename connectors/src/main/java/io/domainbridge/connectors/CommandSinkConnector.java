@@ -1,9 +1,9 @@
 package io.domainbridge.connectors;
 
-import io.domainbridge.common.ProjectVersion;
 import io.domainbridge.connectors.sink.Dialect;
 import io.domainbridge.connectors.sink.MappingParser;
 import io.domainbridge.connectors.sink.SinkConnection;
+import io.domainbridge.events.ProjectVersion;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;

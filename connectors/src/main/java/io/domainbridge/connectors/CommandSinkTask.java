@@ -1,6 +1,5 @@
 package io.domainbridge.connectors;
 
-import io.domainbridge.common.ProjectVersion;
 import io.domainbridge.connectors.sink.BatchApplier;
 import io.domainbridge.connectors.sink.BookkeepingTables;
 import io.domainbridge.connectors.sink.InboxTable;
@@ -8,6 +7,7 @@ import io.domainbridge.connectors.sink.OffsetsTable;
 import io.domainbridge.connectors.sink.SinkConnection;
 import io.domainbridge.connectors.sink.SqlErrors;
 import io.domainbridge.connectors.sink.StoredOffsets;
+import io.domainbridge.events.ProjectVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

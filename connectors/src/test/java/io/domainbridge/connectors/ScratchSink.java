@@ -1,6 +1,6 @@
 package io.domainbridge.connectors;
 
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.EventEnvelope;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;

@@ -2,14 +2,14 @@ package io.domainbridge.converters;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.domainbridge.common.DeadLetterHeaders;
-import io.domainbridge.common.EventEnvelope;
-import io.domainbridge.common.ProjectVersion;
 import io.domainbridge.converters.avro.AvroDataCodec;
 import io.domainbridge.converters.avro.SchemaRegistryClient;
 import io.domainbridge.converters.event.EventReader;
 import io.domainbridge.converters.event.EventWriter;
 import io.domainbridge.converters.json.JsonDataCodec;
+import io.domainbridge.events.DeadLetterHeaders;
+import io.domainbridge.events.EventEnvelope;
+import io.domainbridge.events.ProjectVersion;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;

@@ -3,7 +3,7 @@ package io.domainbridge.converters;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.EventEnvelope;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;

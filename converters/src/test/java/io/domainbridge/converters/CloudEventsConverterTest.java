@@ -5,8 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.domainbridge.common.EventEnvelope;
-import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.events.EventEnvelope;
+import io.domainbridge.events.ProjectVersion;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package io.domainbridge.converters;
 
-import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.avro.AvroSchemas;
+import io.domainbridge.events.EventEnvelope;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

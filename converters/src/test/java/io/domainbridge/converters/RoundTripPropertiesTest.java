@@ -2,7 +2,7 @@ package io.domainbridge.converters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.EventEnvelope;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

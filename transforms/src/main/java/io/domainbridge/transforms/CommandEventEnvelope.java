@@ -11,7 +11,7 @@ import static io.domainbridge.transforms.CommandEventEnvelopeConfig.OCCURRED_AT_
 import static io.domainbridge.transforms.CommandEventEnvelopeConfig.PAYLOAD_COLUMN_CONFIG;
 import static io.domainbridge.transforms.CommandEventEnvelopeConfig.SCHEMA_VERSION_COLUMN_CONFIG;
 
-import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.events.ProjectVersion;
 import io.domainbridge.transforms.CommandEventEnvelopeConfig.ChangeBehavior;
 import io.domainbridge.transforms.debezium.DebeziumRecords;
 import io.domainbridge.transforms.envelope.EnvelopeBuilder;

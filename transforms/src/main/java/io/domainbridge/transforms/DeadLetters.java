@@ -1,6 +1,6 @@
 package io.domainbridge.transforms;
 
-import io.domainbridge.common.DeadLetterHeaders;
+import io.domainbridge.events.DeadLetterHeaders;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.sink.SinkRecord;

@@ -1,7 +1,7 @@
 package io.domainbridge.transforms;
 
-import io.domainbridge.common.ChangeEvents;
-import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.events.ChangeEvents;
+import io.domainbridge.events.ProjectVersion;
 import io.domainbridge.transforms.DomainBoundaryConfig.PartialKeyBehavior;
 import io.domainbridge.transforms.DomainBoundaryConfig.UnlistedTableBehavior;
 import io.domainbridge.transforms.boundary.BoundaryHeaders;

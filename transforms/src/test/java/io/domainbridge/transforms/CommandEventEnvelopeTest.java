@@ -23,8 +23,8 @@ import static io.domainbridge.transforms.OutboxTable.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.domainbridge.common.EventEnvelope;
-import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.events.EventEnvelope;
+import io.domainbridge.events.ProjectVersion;
 import io.domainbridge.transforms.OutboxTable.Row;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -16,7 +16,7 @@ import static io.domainbridge.transforms.PackagesTable.hmac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.domainbridge.common.ProjectVersion;
+import io.domainbridge.events.ProjectVersion;
 import io.domainbridge.transforms.ColumnTypes.ColumnType;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import static io.domainbridge.transforms.OutboxTable.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.EventEnvelope;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

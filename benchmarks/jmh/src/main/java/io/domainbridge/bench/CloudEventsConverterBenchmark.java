@@ -1,8 +1,8 @@
 package io.domainbridge.bench;
 
-import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.CloudEventsConverter;
 import io.domainbridge.converters.avro.AvroSchemas;
+import io.domainbridge.events.EventEnvelope;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

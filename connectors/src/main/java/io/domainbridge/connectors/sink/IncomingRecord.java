@@ -1,7 +1,7 @@
 package io.domainbridge.connectors.sink;
 
-import io.domainbridge.common.ChangeEvents;
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.ChangeEvents;
+import io.domainbridge.events.EventEnvelope;
 import java.util.Map;
 import org.apache.kafka.connect.sink.SinkRecord;
 

@@ -1,6 +1,6 @@
 package io.domainbridge.connectors.sink;
 
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.EventEnvelope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

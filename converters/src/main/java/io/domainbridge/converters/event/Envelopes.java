@@ -1,7 +1,7 @@
 package io.domainbridge.converters.event;
 
-import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.SchemaCache;
+import io.domainbridge.events.EventEnvelope;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;

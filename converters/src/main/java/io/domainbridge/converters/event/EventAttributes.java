@@ -1,7 +1,7 @@
 package io.domainbridge.converters.event;
 
-import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.Rfc3339;
+import io.domainbridge.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.util.Date;

@@ -1,9 +1,9 @@
 package io.domainbridge.converters.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.DataCodec;
 import io.domainbridge.converters.StrictUtf8;
+import io.domainbridge.events.EventEnvelope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

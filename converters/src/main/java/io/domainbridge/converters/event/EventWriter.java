@@ -1,11 +1,11 @@
 package io.domainbridge.converters.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.domainbridge.common.EventEnvelope;
 import io.domainbridge.converters.ContentMode;
 import io.domainbridge.converters.DataCodec;
 import io.domainbridge.converters.DataEncoding;
 import io.domainbridge.converters.json.JsonDataCodec;
+import io.domainbridge.events.EventEnvelope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.domainbridge.transforms.boundary;
 
-import io.domainbridge.common.ChangeEvents;
-import io.domainbridge.common.ChangeEvents.TableName;
+import io.domainbridge.events.ChangeEvents;
+import io.domainbridge.events.ChangeEvents.TableName;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.domainbridge.transforms.boundary;
 
-import io.domainbridge.common.ChangeEvents.TableName;
+import io.domainbridge.events.ChangeEvents.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package io.domainbridge.transforms.boundary;
 
-import io.domainbridge.common.ChangeEvents;
+import io.domainbridge.events.ChangeEvents;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.connect.data.Schema;

@@ -1,12 +1,12 @@
 package io.domainbridge.transforms.envelope;
 
-import static io.domainbridge.common.EventEnvelope.AGGREGATEID;
-import static io.domainbridge.common.EventEnvelope.AGGREGATETYPE;
-import static io.domainbridge.common.EventEnvelope.ID;
-import static io.domainbridge.common.EventEnvelope.TYPE;
+import static io.domainbridge.events.EventEnvelope.AGGREGATEID;
+import static io.domainbridge.events.EventEnvelope.AGGREGATETYPE;
+import static io.domainbridge.events.EventEnvelope.ID;
+import static io.domainbridge.events.EventEnvelope.TYPE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.EventEnvelope;
 import java.util.Date;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;

@@ -1,7 +1,7 @@
 package io.domainbridge.transforms.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.domainbridge.common.EventEnvelope;
+import io.domainbridge.events.EventEnvelope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

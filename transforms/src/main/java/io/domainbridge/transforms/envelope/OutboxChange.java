@@ -1,6 +1,6 @@
 package io.domainbridge.transforms.envelope;
 
-import io.domainbridge.common.ChangeEvents;
+import io.domainbridge.events.ChangeEvents;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
 

@@ -9,7 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Each plugin is installed, loaded and versioned on its own terms, so plugins share code only through the shared
- * record model ({@code io.domainbridge.common}) and never import one another.
+ * record model ({@code io.domainbridge.events}) and never import one another.
  */
 @AnalyzeClasses(packages = "io.domainbridge", importOptions = ImportOption.DoNotIncludeTests.class)
 class PluginImportsTest {
@@ -45,7 +45,7 @@ class PluginImportsTest {
     @ArchTest
     static final ArchRule sharedModelImportsNoPlugin = noClasses()
             .that()
-            .resideInAPackage("io.domainbridge.common..")
+            .resideInAPackage("io.domainbridge.events..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(TRANSFORMS, CONVERTERS, CONNECTORS);

@@ -1,4 +1,4 @@
-package io.domainbridge.common;
+package io.domainbridge.events;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;

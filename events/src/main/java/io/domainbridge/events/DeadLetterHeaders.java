@@ -1,4 +1,4 @@
-package io.domainbridge.common;
+package io.domainbridge.events;
 
 /**
  * The error context headers Kafka Connect writes on the records of a sink connector's dead-letter queue. The outbox

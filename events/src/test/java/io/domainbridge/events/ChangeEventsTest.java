@@ -1,8 +1,8 @@
-package io.domainbridge.common;
+package io.domainbridge.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.domainbridge.common.ChangeEvents.TableName;
+import io.domainbridge.events.ChangeEvents.TableName;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;

@@ -1,4 +1,4 @@
-package io.domainbridge.common;
+package io.domainbridge.events;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.domainbridge.common;
+package io.domainbridge.events;
 
 import java.util.Map;
 import java.util.Set;
