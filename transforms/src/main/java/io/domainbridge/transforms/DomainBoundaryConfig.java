@@ -2,11 +2,11 @@ package io.domainbridge.transforms;
 
 import io.domainbridge.transforms.boundary.ColumnRule;
 import io.domainbridge.transforms.boundary.Contract;
+import io.domainbridge.transforms.boundary.ContractParser;
+import io.domainbridge.transforms.boundary.ContractParser.ColumnList;
 import io.domainbridge.transforms.boundary.Pseudonymizer;
 import io.domainbridge.transforms.boundary.QualifiedColumn;
 import io.domainbridge.transforms.boundary.Treatment;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +16,6 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigException;
 
 /** The configuration of {@link DomainBoundary}: the data contract, column treatments and pseudonymization key. */
 public final class DomainBoundaryConfig extends AbstractConfig {
@@ -111,8 +110,15 @@ public final class DomainBoundaryConfig extends AbstractConfig {
 
     public DomainBoundaryConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals);
-        Map<QualifiedColumn, Treatment> treatments = treatments();
-        this.contract = Contract.of(rules(treatments), pseudonymizer(treatments));
+        Map<QualifiedColumn, ColumnRule> rules = new ContractParser(RENAMES_CONFIG, getList(RENAMES_CONFIG))
+                .parse(List.of(
+                        new ColumnList(COLUMNS_CONFIG, getList(COLUMNS_CONFIG), Treatment.KEEP),
+                        new ColumnList(MASK_COLUMNS_CONFIG, getList(MASK_COLUMNS_CONFIG), Treatment.MASK),
+                        new ColumnList(
+                                PSEUDONYMIZE_COLUMNS_CONFIG,
+                                getList(PSEUDONYMIZE_COLUMNS_CONFIG),
+                                Treatment.PSEUDONYMIZE)));
+        this.contract = Contract.of(rules, pseudonymizer(rules));
     }
 
     public static ConfigDef config() {
@@ -256,73 +262,8 @@ public final class DomainBoundaryConfig extends AbstractConfig {
     }
 
     /** Every shared column with its treatment; a column named under two treatments is a configuration error. */
-    private Map<QualifiedColumn, Treatment> treatments() {
-        Map<QualifiedColumn, Treatment> treatments = new LinkedHashMap<>();
-        Map<QualifiedColumn, String> listedIn = new HashMap<>();
-        addTreatment(treatments, listedIn, COLUMNS_CONFIG, Treatment.KEEP);
-        addTreatment(treatments, listedIn, MASK_COLUMNS_CONFIG, Treatment.MASK);
-        addTreatment(treatments, listedIn, PSEUDONYMIZE_COLUMNS_CONFIG, Treatment.PSEUDONYMIZE);
-        if (treatments.isEmpty()) {
-            throw new ConfigException(
-                    COLUMNS_CONFIG,
-                    "",
-                    "the contract shares no column: name at least one in " + COLUMNS_CONFIG + ", " + MASK_COLUMNS_CONFIG
-                            + " or " + PSEUDONYMIZE_COLUMNS_CONFIG);
-        }
-        return treatments;
-    }
-
-    private void addTreatment(
-            Map<QualifiedColumn, Treatment> treatments,
-            Map<QualifiedColumn, String> listedIn,
-            String key,
-            Treatment treatment) {
-        for (String entry : getList(key)) {
-            QualifiedColumn column = QualifiedColumn.parse(entry.trim());
-            String earlier = listedIn.putIfAbsent(column, key);
-            if (earlier != null) {
-                throw new ConfigException(
-                        key, entry, "the column is also listed in " + earlier + "; a column has exactly one treatment");
-            }
-            treatments.put(column, treatment);
-        }
-    }
-
-    private Map<QualifiedColumn, ColumnRule> rules(Map<QualifiedColumn, Treatment> treatments) {
-        Map<QualifiedColumn, String> renames = renames(treatments);
-        Map<QualifiedColumn, ColumnRule> rules = new LinkedHashMap<>();
-        Map<String, QualifiedColumn> outputNames = new HashMap<>();
-        treatments.forEach((column, treatment) -> {
-            String outputName = renames.getOrDefault(column, column.column());
-            QualifiedColumn clash = outputNames.put(column.tableName() + "." + outputName, column);
-            if (clash != null) {
-                throw new ConfigException(
-                        RENAMES_CONFIG,
-                        getList(RENAMES_CONFIG),
-                        "columns " + clash + " and " + column + " would both leave as '" + outputName + "'");
-            }
-            rules.put(column, new ColumnRule(outputName, treatment));
-        });
-        return rules;
-    }
-
-    private Map<QualifiedColumn, String> renames(Map<QualifiedColumn, Treatment> treatments) {
-        Map<QualifiedColumn, String> renames = new HashMap<>();
-        for (String entry : getList(RENAMES_CONFIG)) {
-            String[] parts = entry.trim().split(":");
-            QualifiedColumn column = QualifiedColumn.parse(parts[0]);
-            if (!treatments.containsKey(column)) {
-                throw new ConfigException(RENAMES_CONFIG, entry, "renames a column the contract does not share");
-            }
-            if (renames.put(column, parts[1]) != null) {
-                throw new ConfigException(RENAMES_CONFIG, entry, "the column is renamed more than once");
-            }
-        }
-        return renames;
-    }
-
-    private Pseudonymizer pseudonymizer(Map<QualifiedColumn, Treatment> treatments) {
-        if (!treatments.containsValue(Treatment.PSEUDONYMIZE)) {
+    private Pseudonymizer pseudonymizer(Map<QualifiedColumn, ColumnRule> rules) {
+        if (rules.values().stream().noneMatch(rule -> rule.treatment() == Treatment.PSEUDONYMIZE)) {
             return null;
         }
         return PseudonymizationConfig.pseudonymizer(this);

@@ -71,7 +71,7 @@ public final class BatchApplier {
         }
     }
 
-    private final List<SqlCommand.Set> commands;
+    private final List<MappingCommands> commands;
     private final InboxTable inbox;
     private final OffsetsTable offsets;
     private final int batchSize;
@@ -86,7 +86,7 @@ public final class BatchApplier {
             int batchSize,
             UnmatchedBehavior unmatched) {
         this.commands =
-                mappings.stream().map(m -> SqlCommand.Set.of(m, dialect)).toList();
+                mappings.stream().map(m -> MappingCommands.of(m, dialect)).toList();
         this.inbox = inbox;
         this.offsets = offsets;
         this.batchSize = batchSize;
@@ -124,7 +124,7 @@ public final class BatchApplier {
     }
 
     /** Which mapping selects the record: the first that does, in declaration order. */
-    public Optional<SqlCommand.Set> route(IncomingRecord record) {
+    public Optional<MappingCommands> route(IncomingRecord record) {
         return commands.stream().filter(c -> c.mapping().selects(record)).findFirst();
     }
 
@@ -167,7 +167,7 @@ public final class BatchApplier {
             if (record.kind() == IncomingRecord.Kind.SKIP) {
                 return;
             }
-            Optional<SqlCommand.Set> selected = route(record);
+            Optional<MappingCommands> selected = route(record);
             if (selected.isEmpty()) {
                 unmatched(record);
                 return;
