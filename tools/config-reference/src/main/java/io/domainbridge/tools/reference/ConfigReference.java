@@ -1,6 +1,7 @@
 package io.domainbridge.tools.reference;
 
 import io.domainbridge.connectors.CommandSinkConfig;
+import io.domainbridge.connectors.sink.MappingReference;
 import io.domainbridge.converters.CloudEventsConverterConfig;
 import io.domainbridge.transforms.CommandEventEnvelopeConfig;
 import io.domainbridge.transforms.DomainBoundaryConfig;
@@ -47,7 +48,15 @@ public final class ConfigReference {
                     "CommandSinkConnector",
                     CommandSinkConfig.class,
                     "Keys of the `io.domainbridge.connectors.CommandSinkConnector`, besides Connect's own sink keys"
-                            + " (`topics`, `errors.*`, `consumer.override.*`, ...)."));
+                            + " (`topics`, `errors.*`, `consumer.override.*`, ...)."),
+            new ReferencePage(
+                    "command-sink-mappings.md",
+                    "CommandSinkConnector mappings",
+                    MappingReference.class,
+                    "Keys of each mapping of the `io.domainbridge.connectors.CommandSinkConnector`, named in"
+                            + " `mappings`; a record is applied by the first mapping that selects it.",
+                    "mappings.<alias>.",
+                    MappingReference.CONFIG_DEF));
 
     private ConfigReference() {}
 
