@@ -5,6 +5,7 @@ import io.domainbridge.transforms.CommandEventEnvelope;
 import io.domainbridge.transforms.CommandEventEnvelopeConfig;
 import io.domainbridge.transforms.DomainBoundary;
 import io.domainbridge.transforms.DomainBoundaryConfig;
+import io.domainbridge.transforms.PseudonymizationConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,8 +71,12 @@ public final class ConnectorCompiler {
         String pseudonymized = columns(c, col -> col.treatment() == Treatment.PSEUDONYMIZE);
         if (!pseudonymized.isEmpty()) {
             out.put(value + DomainBoundaryConfig.PSEUDONYMIZE_COLUMNS_CONFIG, pseudonymized);
-            out.put(value + DomainBoundaryConfig.PSEUDONYMIZE_KEY_CONFIG, c.keyReference());
-            out.put(value + DomainBoundaryConfig.PSEUDONYMIZE_KEY_ID_CONFIG, c.keyId());
+            if (c.keyFile() != null) {
+                out.put(value + PseudonymizationConfig.PSEUDONYMIZE_KEY_FILE_CONFIG, c.keyFile());
+            } else {
+                out.put(value + PseudonymizationConfig.PSEUDONYMIZE_KEY_SECRET_CONFIG, c.keySecret());
+            }
+            out.put(value + PseudonymizationConfig.PSEUDONYMIZE_KEY_ID_CONFIG, c.keyId());
         }
         StringJoiner renames = new StringJoiner(",");
         c.tables().forEach(t -> t.columns().stream()

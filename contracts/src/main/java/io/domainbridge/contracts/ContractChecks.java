@@ -27,11 +27,11 @@ final class ContractChecks {
                 problems.add(c.file(), "/id", "another file declares the same contract id");
             }
             c.tables().forEach(t -> table(c, t));
-            if (c.pseudonymizes() && c.keyReference() == null) {
+            if (c.pseudonymizes() && c.keyFile() == null && c.keySecret() == null) {
                 problems.add(
                         c.file(),
                         "/customProperties",
-                        "columns are pseudonymized but no pseudonymize" + " keyReference is given");
+                        "columns are pseudonymized but no pseudonymize keyFile or keySecret is given");
             }
             sourceSql(c);
         }

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * A replicated dataset as an ODCS document describes it, with our treatment of each column. Columns the contract
- * does not list, and tables it does not list, are withheld.
+ * does not list, and tables it does not list, are withheld. The pseudonymization key is named by {@code keyFile} (a
+ * path on the workers, preferred) or {@code keySecret} (a reference to a secret resolved into the config), never
+ * given.
  */
 public record DataContract(
         Path file,
@@ -15,7 +17,8 @@ public record DataContract(
         String domain,
         List<String> consumers,
         String deletePolicy,
-        String keyReference,
+        String keyFile,
+        String keySecret,
         String keyId,
         String unlistedTables,
         Path sourceSql,

@@ -50,12 +50,50 @@ class ContractChecksTest {
     }
 
     @Test
-    void aLiteralKeyIsRefusedAsKeyReference() {
+    void aLiteralKeyIsRefusedAsKeySecret() {
         Path c = Fixtures.shipping(
                 dir,
                 Fixtures.ODCS,
-                t -> t.replace("keyReference: <PSEUDONYMIZE_KEY>", "keyReference: 0123456789abcdef0123456789abcdef"));
-        assertThat(errors(c)).anySatisfy(e -> assertThat(e.path()).endsWith("/pseudonymize/keyReference"));
+                t -> t.replace("keyFile: <PSEUDONYMIZE_KEY_FILE>", "keySecret: 0123456789abcdef0123456789abcdef"));
+        assertThat(errors(c)).anySatisfy(e -> assertThat(e.path()).endsWith("/pseudonymize/keySecret"));
+    }
+
+    @Test
+    void aReferenceIsAcceptedAsKeySecret() {
+        Path c = Fixtures.shipping(
+                dir,
+                Fixtures.ODCS,
+                t -> t.replace("keyFile: <PSEUDONYMIZE_KEY_FILE>", "keySecret: ${vault:secret/boundary:key}"));
+        assertThat(errors(c)).isEmpty();
+    }
+
+    @Test
+    void aRelativeKeyFileIsRefused() {
+        Path c = Fixtures.shipping(
+                dir,
+                Fixtures.ODCS,
+                t -> t.replace("keyFile: <PSEUDONYMIZE_KEY_FILE>", "keyFile: secrets/boundary.key"));
+        assertThat(errors(c)).anySatisfy(e -> assertThat(e.path()).endsWith("/pseudonymize/keyFile"));
+    }
+
+    @Test
+    void aKeyFileAndAKeySecretTogetherAreRefused() {
+        Path c = Fixtures.shipping(
+                dir,
+                Fixtures.ODCS,
+                t -> t.replace(
+                        "keyFile: <PSEUDONYMIZE_KEY_FILE>",
+                        "keyFile: <PSEUDONYMIZE_KEY_FILE>\n      keySecret: <PSEUDONYMIZE_KEY_SECRET>"));
+        assertThat(errors(c)).isNotEmpty();
+    }
+
+    @Test
+    void theRetiredKeyReferenceIsRefused() {
+        Path c = Fixtures.shipping(
+                dir,
+                Fixtures.ODCS,
+                t -> t.replace("keyFile: <PSEUDONYMIZE_KEY_FILE>", "keyReference: <PSEUDONYMIZE_KEY>"));
+        assertThat(errors(c)).isNotEmpty();
     }
 
     @Test
