@@ -103,7 +103,15 @@ class WorkerKillIT {
         String source = cluster.firstSource();
         ExecutorService loader = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> commands = loader.submit(() -> driver.runLoad(rate, load, commandSeed, gate));
+            // a loaded machine commits fewer commands than the rate asks for: the load goes on until the stream is full
+            Future<Integer> commands = loader.submit(() -> {
+                int committed = 0;
+                for (long seed = commandSeed; gate.produced() < events; seed++) {
+                    long seconds = Math.max(1, (events - gate.produced()) / rate + 1);
+                    committed += driver.runLoad(rate, Duration.ofSeconds(seconds), seed, gate);
+                }
+                return committed;
+            });
             for (int i = 0; i < points.size(); i++) {
                 int point = points.get(i);
                 await("event " + point)
@@ -127,13 +135,7 @@ class WorkerKillIT {
                 done.add(kill);
                 cluster.replaceKilled();
             }
-            int committed = commands.get(STREAM_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            // a loaded machine commits fewer commands than the rate asks for: top the stream up to its size
-            for (long seed = commandSeed + 1; gate.produced() < events; seed++) {
-                long seconds = Math.max(1, (events - gate.produced()) / rate + 1);
-                committed += driver.runLoad(rate, Duration.ofSeconds(seconds), seed, gate);
-            }
-            LOG.info("{} commands committed", committed);
+            LOG.info("{} commands committed", commands.get(STREAM_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         } finally {
             loader.shutdownNow();
         }
