@@ -38,15 +38,6 @@ public record SchemaIdHeader(Integer id, UUID guid) {
                 + ", expected version 1 with a 16-byte GUID or version 0 with a 4-byte id");
     }
 
-    /** The header value naming a schema by its GUID. */
-    public static byte[] ofGuid(UUID guid) {
-        return ByteBuffer.allocate(GUID_LENGTH)
-                .put(GUID_VERSION)
-                .putLong(guid.getMostSignificantBits())
-                .putLong(guid.getLeastSignificantBits())
-                .array();
-    }
-
     /** How the schema is named in messages. */
     public String describe() {
         return guid != null ? "schema GUID " + guid : "schema id " + id;
