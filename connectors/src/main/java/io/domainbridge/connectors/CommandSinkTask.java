@@ -3,6 +3,7 @@ package io.domainbridge.connectors;
 import io.domainbridge.connectors.sink.BatchApplier;
 import io.domainbridge.connectors.sink.BookkeepingTables;
 import io.domainbridge.connectors.sink.InboxTable;
+import io.domainbridge.connectors.sink.Mapping;
 import io.domainbridge.connectors.sink.OffsetsTable;
 import io.domainbridge.connectors.sink.SinkConnection;
 import io.domainbridge.connectors.sink.SqlErrors;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -73,6 +75,7 @@ public class CommandSinkTask extends SinkTask {
                 offsetsTable,
                 config.batchSize(),
                 config.unmatchedBehavior());
+        logPlan();
         try {
             tables.ensure(connection.get());
         } catch (SQLException e) {
@@ -85,6 +88,21 @@ public class CommandSinkTask extends SinkTask {
                     "The database is not reachable (SQLState {}); the inbox and offsets tables are created once it is",
                     e.getSQLState());
         }
+    }
+
+    /** The connection's URL and credentials stay out: a JDBC URL can carry a password among its parameters. */
+    private void logPlan() {
+        LOG.info(
+                "CommandSinkTask for consumer '{}' writes to {} with {} mapping(s): {}; unmatched records {};"
+                        + " batches of up to {}; inbox table {}, offsets table {}",
+                config.consumerName(),
+                config.dialect(),
+                config.mappings().size(),
+                config.mappings().stream().map(Mapping::summary).collect(Collectors.joining("; ")),
+                config.unmatchedBehavior(),
+                config.batchSize(),
+                config.inboxTable(),
+                config.offsetsTable());
     }
 
     /**

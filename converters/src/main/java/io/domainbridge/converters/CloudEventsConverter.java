@@ -120,7 +120,14 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
         }
         Header schemaHeader = headers.lastHeader(data.json().schemaHeaderName());
         String contentType = isJsonDeadLetter(headers) ? JsonDataCodec.CONTENT_TYPE : null;
-        return data.decode(topic, contentType, value, schemaHeader == null ? null : schemaHeader.value(), false);
+        Header schemaId = headers.lastHeader(data.schemaIdHeaderName());
+        return data.decode(
+                topic,
+                contentType,
+                value,
+                schemaHeader == null ? null : schemaHeader.value(),
+                schemaId == null ? null : schemaId.value(),
+                false);
     }
 
     @Override
@@ -190,6 +197,7 @@ public class CloudEventsConverter implements Converter, HeaderConverter, Version
                 ? data.encodeJson(topic, schema, value)
                 : data.encode(topic, null, schema, value);
         headers.remove(data.json().schemaHeaderName());
+        headers.remove(data.schemaIdHeaderName());
         if (encoded.schemaHeader() != null && value != null) {
             headers.add(data.json().schemaHeaderName(), encoded.schemaHeader());
         }

@@ -30,6 +30,11 @@ public final class DataCodec {
         return json;
     }
 
+    /** The header that can carry the registry's id of the Avro schema instead of the payload prefix. */
+    public String schemaIdHeaderName() {
+        return avro.schemaIdHeaderName();
+    }
+
     public DataEncoding encoding() {
         return encoding;
     }
@@ -71,12 +76,23 @@ public final class DataCodec {
      */
     public SchemaAndValue decode(
             String topic, String contentType, byte[] bytes, byte[] schemaHeader, boolean needsStruct) {
+        return decode(topic, contentType, bytes, schemaHeader, null, needsStruct);
+    }
+
+    /** As above; {@code schemaIdHeader} is the value of the Avro schema-id header ({@link #schemaIdHeaderName()}). */
+    public SchemaAndValue decode(
+            String topic,
+            String contentType,
+            byte[] bytes,
+            byte[] schemaHeader,
+            byte[] schemaIdHeader,
+            boolean needsStruct) {
         Schema declared = schemaHeader == null ? null : json.schemaOf(topic, schemaHeader);
         if (bytes == null) {
             return new SchemaAndValue(declared, null);
         }
         if (isAvro(contentType)) {
-            return avro.decode(topic, bytes);
+            return avro.decode(topic, bytes, schemaIdHeader);
         }
         if (!isJson(contentType)) {
             throw new DataException("A record in topic '" + topic + "' has data of content type '" + contentType

@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The two endpoints of the Confluent Schema Registry REST API the converter uses, on a loopback port:
  * {@code POST /subjects/{subject}/versions} with {@code {"schema": "..."}} answering {@code {"id": n}} (the same id for
  * the same schema text), and {@code GET /schemas/ids/{id}} answering {@code {"schema": "..."}}, or 404 with
- * {@code {"error_code": 40403, "message": "Schema not found"}}.
+ * {@code {"error_code": 40403, "message": "Schema not found"}}, and {@code GET /schemas/guids/{guid}} the same way for
+ * the GUID it gives each schema.
  */
 public final class FakeSchemaRegistry implements AutoCloseable {
 
@@ -30,6 +32,7 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Integer> idsBySchema = new ConcurrentHashMap<>();
     private final Map<Integer, String> schemasById = new ConcurrentHashMap<>();
+    private final Map<Integer, UUID> guidsById = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> subjects = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -68,10 +71,16 @@ public final class FakeSchemaRegistry implements AutoCloseable {
         return schemasById.get(id);
     }
 
+    /** The GUID of a registered schema. */
+    public UUID guid(int id) {
+        return guidsById.get(id);
+    }
+
     /** Registers a schema directly, as another producer would have. */
     public int register(String subject, String schema) {
         int id = idsBySchema.computeIfAbsent(schema, s -> nextId.getAndIncrement());
         schemasById.put(id, schema);
+        guidsById.computeIfAbsent(id, i -> UUID.randomUUID());
         subjects.computeIfAbsent(subject, s -> new CopyOnWriteArrayList<>()).add(id);
         return id;
     }
@@ -92,6 +101,19 @@ public final class FakeSchemaRegistry implements AutoCloseable {
             registerRequest(exchange, URLDecoder.decode(path.split("/")[2], StandardCharsets.UTF_8));
         } else if (method.equals("GET") && path.matches("/schemas/ids/\\d+")) {
             String schema = schemasById.get(Integer.parseInt(path.substring("/schemas/ids/".length())));
+            respond(
+                    exchange,
+                    schema == null ? 404 : 200,
+                    schema == null
+                            ? error(40403, "Schema not found")
+                            : JSON.createObjectNode().put("schema", schema).toString());
+        } else if (method.equals("GET") && path.startsWith("/schemas/guids/")) {
+            String guid = path.substring("/schemas/guids/".length());
+            String schema = guidsById.entrySet().stream()
+                    .filter(entry -> entry.getValue().toString().equals(guid))
+                    .map(entry -> schemasById.get(entry.getKey()))
+                    .findFirst()
+                    .orElse(null);
             respond(
                     exchange,
                     schema == null ? 404 : 200,

@@ -80,6 +80,16 @@ public class CommandEventEnvelope<R extends ConnectRecord<R>> implements Transfo
         updateBehavior = config.updateBehavior();
         deleteBehavior = config.deleteBehavior();
         deadLetters = config.deadLetterTopic() == null ? null : new DeadLetters(config.deadLetterTopic(), getClass());
+        LOG.info(
+                "CommandEventEnvelope envelopes the outbox of domain '{}': {}; topic pattern '{}', source pattern"
+                        + " '{}'; updates {}, deletes {}; invalid rows {}",
+                config.sourceDomain(),
+                config.catalog().summary(),
+                config.getString(CommandEventEnvelopeConfig.TOPIC_PATTERN_CONFIG),
+                config.getString(CommandEventEnvelopeConfig.SOURCE_PATTERN_CONFIG),
+                updateBehavior,
+                deleteBehavior,
+                deadLetters == null ? "fail the task" : "go to topic '" + config.deadLetterTopic() + "'");
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.transforms.Transformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enforces what may leave a domain: only the tables and columns of a data contract pass, fail-closed.
@@ -42,6 +44,8 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
     public static final String KEY_ID_HEADER = "domainbridge.pseudonym.key.id";
 
     public static final ConfigDef CONFIG_DEF = DomainBoundaryConfig.CONFIG_DEF;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainBoundary.class);
 
     private DomainBoundaryConfig config;
     private Contract contract;
@@ -65,6 +69,17 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
         contractIdHeader = stringHeader(CONTRACT_ID_HEADER, config.contractId());
         contractVersionHeader = stringHeader(CONTRACT_VERSION_HEADER, config.contractVersion());
         keyIdHeader = stringHeader(KEY_ID_HEADER, config.pseudonymizeKeyId());
+        // names and counts only: the key itself and where it was read from stay out of the log
+        LOG.info(
+                "DomainBoundary ({}) applies contract '{}' version '{}' to {}; unlisted tables: {}; keys with"
+                        + " columns outside the contract: {}; pseudonymization key id: {}",
+                part(),
+                config.contractId(),
+                config.contractVersion(),
+                contract.summary(),
+                unlistedTableBehavior,
+                partialKeyBehavior,
+                config.pseudonymizeKeyId() == null ? "none" : "'" + config.pseudonymizeKeyId() + "'");
     }
 
     @Override

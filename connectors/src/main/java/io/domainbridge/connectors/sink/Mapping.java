@@ -1,6 +1,7 @@
 package io.domainbridge.connectors.sink;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -53,6 +54,17 @@ public record Mapping(
     /** The tombstone table, beside the target table: {@code <table>_tombstones}. */
     public String tombstoneTable() {
         return table.trim() + "_tombstones";
+    }
+
+    /** What the mapping selects (by count) and does, for the start-up log: names of tables, never of values. */
+    public String summary() {
+        String command = action == Action.UPSERT
+                ? "upsert into " + table.trim() + " (" + columns.size() + " column(s), delete policy "
+                        + (deletePolicy == null ? "none" : deletePolicy.name().toLowerCase(Locale.ROOT))
+                        + (versionColumn == null ? "" : ", version column " + versionColumn) + ")"
+                : "statement" + (table == null || table.isBlank() ? "" : " on " + table.trim());
+        return alias + ": " + command + " for " + eventTypes.size() + " event type(s), " + topics.size() + " topic(s), "
+                + sourceTables.size() + " source table(s)";
     }
 
     /** The field that fills a column. */

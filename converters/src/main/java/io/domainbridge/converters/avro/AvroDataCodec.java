@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +29,9 @@ import org.apache.kafka.connect.errors.DataException;
  * Avro data in one of two framings. With a schema registry: Confluent's wire format, a zero magic byte, the schema's
  * 4-byte big-endian registry id and the Avro binary encoding. Without one: Avro's single-object encoding
  * ({@code C3 01}, the schema's 8-byte CRC-64-AVRO fingerprint, the binary encoding), whose schemas come from the
- * configuration. Reading recognises either framing by its first bytes.
+ * configuration. Reading recognises either framing by its first bytes, and also takes the registry's schema id from
+ * a {@link SchemaIdHeader} ({@code __value_schema_id} or {@code __key_schema_id}), in which case the payload is the
+ * bare binary encoding.
  */
 public final class AvroDataCodec {
 
@@ -75,6 +78,7 @@ public final class AvroDataCodec {
     private final SchemaCache<Schema, Writer> writers = new SchemaCache<>(256);
     private final Map<Integer, Reader> byId = new ConcurrentHashMap<>();
     private final Map<Long, Reader> byFingerprint = new ConcurrentHashMap<>();
+    private final Map<UUID, Reader> byGuid = new ConcurrentHashMap<>();
 
     /**
      * @param registry the schema registry for the Confluent wire format, or {@code null} for single-object encoding
@@ -108,6 +112,31 @@ public final class AvroDataCodec {
             throw writeFailure(topic, e);
         }
         return registry != null ? confluent(topic, eventType, writer, datum) : singleObject(topic, writer, datum);
+    }
+
+    /** The header this codec reads a schema id from. */
+    public String schemaIdHeaderName() {
+        return SchemaIdHeader.name(isKey);
+    }
+
+    /**
+     * Decodes Avro bytes whose schema id is in a header ({@code schemaIdHeader}, the header's value), or, when that
+     * is null, framed by a payload prefix.
+     */
+    public SchemaAndValue decode(String topic, byte[] bytes, byte[] schemaIdHeader) {
+        if (schemaIdHeader == null) {
+            return decode(topic, bytes);
+        }
+        String header = schemaIdHeaderName();
+        if (registry == null) {
+            throw new DataException("A record in topic '" + topic + "' names its Avro schema in header '" + header
+                    + "', which needs a schema registry, but no schema.registry.url is configured");
+        }
+        SchemaIdHeader id = SchemaIdHeader.parse(topic, header, schemaIdHeader);
+        Reader reader = id.guid() != null
+                ? byGuid.computeIfAbsent(id.guid(), guid -> registeredReader(topic, id, header))
+                : byId.computeIfAbsent(id.id(), i -> registeredReader(topic, id, header));
+        return bare(topic, reader, bytes, 0, id.describe() + " from header '" + header + "'");
     }
 
     /** Decodes Avro bytes in either framing. */
@@ -165,28 +194,34 @@ public final class AvroDataCodec {
                     + " but no schema.registry.url is configured");
         }
         int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        Reader reader = byId.computeIfAbsent(id, i -> registeredReader(topic, i));
-        BinaryDecoder decoder =
-                DecoderFactory.get().binaryDecoder(bytes, CONFLUENT_HEADER, bytes.length - CONFLUENT_HEADER, null);
+        Reader reader = byId.computeIfAbsent(id, i -> registeredReader(topic, new SchemaIdHeader(i, null), null));
+        return bare(topic, reader, bytes, CONFLUENT_HEADER, "schema id " + id);
+    }
+
+    /** Decodes the binary encoding from {@code offset} to the end, which the datum must fill exactly. */
+    private static SchemaAndValue bare(String topic, Reader reader, byte[] bytes, int offset, String schema) {
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, null);
         Object datum;
         try {
             datum = reader.datumReader().read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new DataException("Avro data of a record in topic '" + topic + "' has bytes left after the"
-                        + " datum of schema id " + id);
+                        + " datum of " + schema);
             }
         } catch (IOException | RuntimeException e) {
-            throw readFailure(topic, "schema id " + id, e);
+            throw readFailure(topic, schema, e);
         }
         return connect(topic, reader, datum);
     }
 
-    private Reader registeredReader(String topic, int id) {
+    /** {@code header} names the header the id came from, null for the payload prefix. */
+    private Reader registeredReader(String topic, SchemaIdHeader id, String header) {
         try {
-            return Reader.of(registry.schemaById(id));
+            return Reader.of(id.guid() != null ? registry.schemaByGuid(id.guid()) : registry.schemaById(id.id()));
         } catch (DataException e) {
+            String source = header == null ? "" : " (header '" + header + "')";
             throw new DataException(
-                    "The Avro schema id " + id + " of a record in topic '" + topic + "' cannot be resolved: "
+                    "The Avro " + id.describe() + source + " of a record in topic '" + topic + "' cannot be resolved: "
                             + e.getMessage(),
                     e);
         }

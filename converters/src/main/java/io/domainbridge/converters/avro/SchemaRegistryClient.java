@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -19,7 +20,7 @@ import org.apache.kafka.connect.errors.RetriableException;
 
 /**
  * A small client for the Confluent Schema Registry REST API (and the registries that implement it): registers Avro
- * schemas under a subject and looks them up by id. Both directions are cached, so each schema costs one request per
+ * schemas under a subject and looks them up by id or by GUID. Both directions are cached, so each schema costs one request per
  * converter; transient failures (connection errors, 5xx, 429) are retried with exponential backoff.
  */
 public final class SchemaRegistryClient {
@@ -41,6 +42,7 @@ public final class SchemaRegistryClient {
     private final HttpClient http;
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
     private final Map<Integer, org.apache.avro.Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<UUID, org.apache.avro.Schema> schemasByGuid = new ConcurrentHashMap<>();
 
     /**
      * @param baseUrl the registry's URL, e.g. {@code http://registry:8081}
@@ -92,15 +94,31 @@ public final class SchemaRegistryClient {
         if (known != null) {
             return known;
         }
-        JsonNode response = send(request("/schemas/ids/" + id).GET().build(), "GET /schemas/ids/" + id);
+        String path = "/schemas/ids/" + id;
+        org.apache.avro.Schema schema = avroSchema(send(request(path).GET().build(), "GET " + path), "id " + id);
+        org.apache.avro.Schema raced = schemas.putIfAbsent(id, schema);
+        return raced == null ? schema : raced;
+    }
+
+    /** The schema with a GUID, which names a schema's content across the registry's contexts. */
+    public org.apache.avro.Schema schemaByGuid(UUID guid) {
+        org.apache.avro.Schema known = schemasByGuid.get(guid);
+        if (known != null) {
+            return known;
+        }
+        String path = "/schemas/guids/" + guid;
+        org.apache.avro.Schema schema = avroSchema(send(request(path).GET().build(), "GET " + path), "GUID " + guid);
+        org.apache.avro.Schema raced = schemasByGuid.putIfAbsent(guid, schema);
+        return raced == null ? schema : raced;
+    }
+
+    private org.apache.avro.Schema avroSchema(JsonNode response, String what) {
         JsonNode text = response.get("schema");
         String type = response.path("schemaType").asText("AVRO");
         if (text == null || !text.isTextual() || !"AVRO".equals(type)) {
-            throw new DataException("Schema registry at " + location + " returned no Avro schema for id " + id);
+            throw new DataException("Schema registry at " + location + " returned no Avro schema for " + what);
         }
-        org.apache.avro.Schema schema = new org.apache.avro.Schema.Parser().parse(text.asText());
-        org.apache.avro.Schema raced = schemas.putIfAbsent(id, schema);
-        return raced == null ? schema : raced;
+        return new org.apache.avro.Schema.Parser().parse(text.asText());
     }
 
     private HttpRequest.Builder request(String path) {

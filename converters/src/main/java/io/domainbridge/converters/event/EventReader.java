@@ -68,7 +68,9 @@ public final class EventReader {
             }
         }
         attributes.put(EventEnvelope.DATACONTENTTYPE, contentType);
-        SchemaAndValue eventData = data.decode(topic, contentType, value, schemaHeader, true);
+        Header schemaId = headers.lastHeader(data.schemaIdHeaderName());
+        SchemaAndValue eventData =
+                data.decode(topic, contentType, value, schemaHeader, schemaId == null ? null : schemaId.value(), true);
         return envelopes.envelope(topic, attributes, eventData);
     }
 

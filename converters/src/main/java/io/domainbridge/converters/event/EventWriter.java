@@ -124,6 +124,8 @@ public final class EventWriter {
         headers.remove(DATASCHEMA_HEADER);
         headers.remove(CONTENT_TYPE_HEADER);
         headers.remove(data.json().schemaHeaderName());
+        // a schema id left in a header by an earlier serializer would win over the prefix this writer puts
+        headers.remove(data.schemaIdHeaderName());
     }
 
     private static byte[] utf8(String text) {

@@ -2,9 +2,12 @@ package io.domainbridge.transforms.boundary;
 
 import io.domainbridge.events.ChangeEvents;
 import io.domainbridge.events.ChangeEvents.TableName;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Schema;
 
 /** A data contract: the tables and columns that may leave a domain, and which table a record belongs to. */
@@ -51,6 +54,16 @@ public final class Contract {
                 ? ChangeEvents.sourceTable(value)
                 : names.tableOf(topic, keySchema, valueSchema);
         return name == null || name == DebeziumNames.AMBIGUOUS ? null : table(name.schema(), name.table());
+    }
+
+    /** The shared tables in name order, each with its column counts. */
+    public String summary() {
+        List<TableContract> all = tables.values().stream()
+                .flatMap(inSchema -> inSchema.values().stream())
+                .sorted(Comparator.comparing(TableContract::name))
+                .toList();
+        return all.size() + " table(s): "
+                + all.stream().map(TableContract::summary).collect(Collectors.joining(", "));
     }
 
     public void clearCaches() {

@@ -33,6 +33,19 @@ public final class TableContract {
         return name;
     }
 
+    /** How many shared columns get a treatment. */
+    public long columnCount(Treatment treatment) {
+        return columns.values().stream()
+                .filter(rule -> rule.treatment() == treatment)
+                .count();
+    }
+
+    /** The columns and their treatments by count, names only, for the start-up log. */
+    public String summary() {
+        return name + " (" + columns.size() + " shared: " + columnCount(Treatment.KEEP) + " as they are, "
+                + columnCount(Treatment.MASK) + " masked, " + columnCount(Treatment.PSEUDONYMIZE) + " pseudonymized)";
+    }
+
     /** The rule for a source column, or null when the column must not leave the domain. */
     public ColumnRule rule(String column) {
         return columns.get(column);

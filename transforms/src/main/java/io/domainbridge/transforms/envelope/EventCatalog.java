@@ -33,6 +33,17 @@ public final class EventCatalog {
         this.inferUndeclared = inferUndeclared;
     }
 
+    /** The declared event kinds in order ({@code type@version}), and what happens to undeclared ones. */
+    public String summary() {
+        List<String> kinds = declared.entrySet().stream()
+                .flatMap(type -> type.getValue().keySet().stream()
+                        .map(version -> new EventKind(type.getKey(), version).toString()))
+                .sorted()
+                .toList();
+        return kinds.size() + " declared event kind(s) " + kinds + ", undeclared types "
+                + (inferUndeclared ? "inferred" : "rejected");
+    }
+
     /** Throws an {@link IllegalArgumentException} saying where the declarations are malformed. */
     public static void validateDeclarations(String declarations) {
         DataSchemaSyntax.parse(declarations);
