@@ -1,7 +1,10 @@
 package io.domainbridge.transforms.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
@@ -9,8 +12,10 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
  * Builds a schema from a JSON payload, for event types declared as inferred: objects become structs, integers
- * int64 (beyond its range a decimal of scale 0, so no digit is lost), other numbers float64, arrays take the type of
- * their first non-null element; every field is optional.
+ * int64 (beyond its range a decimal of scale 0, so no digit is lost), other numbers float64; every field is optional.
+ * An array's element schema is inferred from all its non-null elements, not from the first one: objects give the
+ * union of their fields and numbers the widest type, so no element loses a field because an earlier element lacked
+ * it. Elements of different kinds (an object beside a string) keep the first element's kind and fail validation.
  */
 final class SchemaInference {
 
@@ -19,42 +24,59 @@ final class SchemaInference {
     private SchemaInference() {}
 
     static Schema infer(JsonNode payload, String name) {
-        return struct(payload, name);
+        return of(List.of(payload), name);
     }
 
-    private static Schema struct(JsonNode node, String name) {
-        SchemaBuilder builder = SchemaBuilder.struct().name(name).optional();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            builder.field(field.getKey(), of(field.getValue(), name + "_" + field.getKey()));
+    /** The schema that every one of {@code nodes} (values found at the same place) fits. */
+    private static Schema of(List<JsonNode> nodes, String name) {
+        List<JsonNode> present = nodes.stream().filter(node -> !node.isNull()).toList();
+        if (present.isEmpty()) {
+            return Schema.OPTIONAL_STRING_SCHEMA;
         }
+        JsonNode first = present.get(0);
+        if (first.isObject() && present.stream().allMatch(JsonNode::isObject)) {
+            return struct(present, name);
+        }
+        if (first.isArray() && present.stream().allMatch(JsonNode::isArray)) {
+            List<JsonNode> elements = new ArrayList<>();
+            present.forEach(array -> array.forEach(elements::add));
+            return SchemaBuilder.array(of(elements, name + "_item")).optional().build();
+        }
+        if (first.isNumber() && present.stream().allMatch(JsonNode::isNumber)) {
+            return number(present);
+        }
+        return firstKind(first, name);
+    }
+
+    private static Schema struct(List<JsonNode> objects, String name) {
+        Map<String, List<JsonNode>> valuesByField = new LinkedHashMap<>();
+        for (JsonNode object : objects) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                valuesByField
+                        .computeIfAbsent(field.getKey(), k -> new ArrayList<>())
+                        .add(field.getValue());
+            }
+        }
+        SchemaBuilder builder = SchemaBuilder.struct().name(name).optional();
+        valuesByField.forEach((field, values) -> builder.field(field, of(values, name + "_" + field)));
         return builder.build();
     }
 
-    private static Schema of(JsonNode node, String name) {
-        if (node.isObject()) {
-            return struct(node, name);
-        }
-        if (node.isArray()) {
-            return SchemaBuilder.array(of(firstNonNull(node), name + "_item"))
-                    .optional()
-                    .build();
-        }
-        if (node.isIntegralNumber()) {
-            return node.canConvertToLong() ? Schema.OPTIONAL_INT64_SCHEMA : WHOLE_DECIMAL;
-        }
-        if (node.isNumber()) {
+    private static Schema number(List<JsonNode> numbers) {
+        if (!numbers.stream().allMatch(JsonNode::isIntegralNumber)) {
             return Schema.OPTIONAL_FLOAT64_SCHEMA;
         }
-        return node.isBoolean() ? Schema.OPTIONAL_BOOLEAN_SCHEMA : Schema.OPTIONAL_STRING_SCHEMA;
+        return numbers.stream().allMatch(JsonNode::canConvertToLong) ? Schema.OPTIONAL_INT64_SCHEMA : WHOLE_DECIMAL;
     }
 
-    private static JsonNode firstNonNull(JsonNode array) {
-        for (JsonNode element : array) {
-            if (!element.isNull()) {
-                return element;
-            }
+    private static Schema firstKind(JsonNode node, String name) {
+        if (node.isObject() || node.isArray()) {
+            return of(List.of(node), name);
         }
-        return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        if (node.isNumber()) {
+            return number(List.of(node));
+        }
+        return node.isBoolean() ? Schema.OPTIONAL_BOOLEAN_SCHEMA : Schema.OPTIONAL_STRING_SCHEMA;
     }
 }
