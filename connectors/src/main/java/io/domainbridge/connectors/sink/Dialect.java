@@ -258,8 +258,11 @@ public enum Dialect {
                     + " WHERE consumer = ? AND applied_at < CURRENT_TIMESTAMP - CAST(? AS DOUBLE PRECISION)"
                     + " * INTERVAL '1 millisecond' ORDER BY applied_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED)";
         }
-        return "DELETE FROM " + quote(table) + " WHERE consumer = ? AND applied_at < CURRENT_TIMESTAMP(6) - INTERVAL ?"
-                + " MICROSECOND ORDER BY applied_at LIMIT " + limit;
+        // a plain DELETE ... ORDER BY applied_at LIMIT n walks the primary key and sorts the consumer's every row
+        return "DELETE i FROM " + quote(table) + " i JOIN (SELECT consumer, event_key FROM " + quote(table)
+                + " FORCE INDEX (" + quote("applied_at") + ") WHERE consumer = ? AND applied_at < CURRENT_TIMESTAMP(6)"
+                + " - INTERVAL ? MICROSECOND ORDER BY applied_at LIMIT " + limit + ") expired"
+                + " ON i.consumer = expired.consumer AND i.event_key = expired.event_key";
     }
 
     public String upsertOffset(String table) {
