@@ -99,6 +99,7 @@ public final class CommandSinkConfig extends AbstractConfig {
         addConnectionGroup(def);
         addMappingGroup(def);
         addDeliveryGroup(def);
+        InboxRetentionKeys.addRetentionGroup(def);
         return def;
     }
 
@@ -140,6 +141,19 @@ public final class CommandSinkConfig extends AbstractConfig {
 
     public int batchSize() {
         return getInt(BATCH_SIZE_CONFIG);
+    }
+
+    /** Milliseconds after which inbox rows go; not positive when they are kept forever. */
+    public long inboxRetentionMs() {
+        return getLong(InboxRetentionKeys.INBOX_RETENTION_MS_CONFIG);
+    }
+
+    public int inboxRetentionBatchSize() {
+        return getInt(InboxRetentionKeys.INBOX_RETENTION_BATCH_SIZE_CONFIG);
+    }
+
+    public long inboxRetentionIntervalMs() {
+        return getLong(InboxRetentionKeys.INBOX_RETENTION_INTERVAL_MS_CONFIG);
     }
 
     public int maxRetries() {

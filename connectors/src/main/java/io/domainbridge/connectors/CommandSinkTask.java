@@ -2,6 +2,7 @@ package io.domainbridge.connectors;
 
 import io.domainbridge.connectors.sink.BatchApplier;
 import io.domainbridge.connectors.sink.BookkeepingTables;
+import io.domainbridge.connectors.sink.InboxRetention;
 import io.domainbridge.connectors.sink.InboxTable;
 import io.domainbridge.connectors.sink.Mapping;
 import io.domainbridge.connectors.sink.OffsetsTable;
@@ -43,6 +44,7 @@ public class CommandSinkTask extends SinkTask {
     private BookkeepingTables tables;
     private StoredOffsets offsets;
     private BatchApplier applier;
+    private InboxRetention retention;
     private int failedAttempts;
     private final Function<CommandSinkConfig, SinkConnection> connections;
 
@@ -66,7 +68,13 @@ public class CommandSinkTask extends SinkTask {
         connection = connections.apply(config);
         InboxTable inbox = new InboxTable(config.dialect(), config.inboxTable(), config.consumerName());
         OffsetsTable offsetsTable = new OffsetsTable(config.dialect(), config.offsetsTable(), config.consumerName());
-        tables = new BookkeepingTables(config.dialect(), inbox, offsetsTable, config.mappings());
+        retention = new InboxRetention(
+                inbox,
+                config.inboxRetentionMs(),
+                config.inboxRetentionBatchSize(),
+                config.inboxRetentionIntervalMs(),
+                System::currentTimeMillis);
+        tables = new BookkeepingTables(config.dialect(), inbox, offsetsTable, config.mappings(), retention.enabled());
         offsets = new StoredOffsets(offsetsTable);
         applier = new BatchApplier(
                 config.dialect(),
@@ -156,12 +164,26 @@ public class CommandSinkTask extends SinkTask {
             if (outcome != null && outcome.duplicates() > 0) {
                 LOG.info("Skipped {} duplicate event(s) already in the inbox", outcome.duplicates());
             }
+            pruneInbox(db);
         } catch (SQLException e) {
             connection.rollbackQuietly();
             handleFailure(e);
         } catch (RuntimeException e) {
             connection.rollbackQuietly();
             throw e;
+        }
+    }
+
+    /** After the batch is committed: a failure here leaves the batch applied and the rows for a later chunk. */
+    private void pruneInbox(Connection db) {
+        try {
+            int deleted = retention.pruneIfDue(db);
+            if (deleted > 0) {
+                LOG.debug("Deleted {} inbox row(s) older than the retention", deleted);
+            }
+        } catch (SQLException e) {
+            connection.rollbackQuietly();
+            LOG.warn("Cannot delete expired inbox rows (SQLState {}); trying again later", e.getSQLState());
         }
     }
 

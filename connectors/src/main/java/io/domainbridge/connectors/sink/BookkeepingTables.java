@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the tables the sink keeps for itself (inbox, offsets, tombstones of versioned deletes) if they are missing.
+ * Creates the tables the sink keeps for itself (inbox, offsets, tombstones of versioned deletes) and the inbox's age
+ * index under retention if they are missing.
  * Tasks of one connector start together, so another task may create a table at the same moment: each table is
  * created in a transaction of its own, and losing that race counts as success once the table is found.
  */
@@ -25,10 +26,15 @@ public final class BookkeepingTables {
     private final OffsetsTable offsets;
     private boolean created;
 
-    public BookkeepingTables(Dialect dialect, InboxTable inbox, OffsetsTable offsets, List<Mapping> mappings) {
+    /** @param inboxAgeIndex whether the inbox needs the index retention deletes by */
+    public BookkeepingTables(
+            Dialect dialect, InboxTable inbox, OffsetsTable offsets, List<Mapping> mappings, boolean inboxAgeIndex) {
         this.inbox = inbox;
         this.offsets = offsets;
         statements.add(inbox.createStatement());
+        if (inboxAgeIndex) {
+            statements.add(inbox.createAgeIndexStatement());
+        }
         statements.add(offsets.createStatement());
         for (Mapping mapping : mappings) {
             if (mapping.keepsTombstones()) {

@@ -238,6 +238,33 @@ public enum Dialect {
                 + String.join(", ", Collections.nCopies(ids, eventKey("?"))) + ")";
     }
 
+    /**
+     * The index that lets retention find a consumer's oldest inbox rows without reading the others. PostgreSQL names
+     * indexes per schema, so the name comes from the table's; MariaDB names them per table.
+     */
+    public String createInboxAgeIndex(String table) {
+        String name = this == POSTGRESQL ? table.substring(table.lastIndexOf('.') + 1) + "_applied_at" : "applied_at";
+        return "CREATE INDEX IF NOT EXISTS " + quote(name) + " ON " + quote(table) + " (consumer, applied_at)";
+    }
+
+    /**
+     * Deletes at most {@code limit} of the consumer's inbox rows applied longer ago than the retention, oldest first,
+     * by the database's clock. Parameters: the consumer, then the retention in milliseconds (PostgreSQL) or
+     * microseconds (MariaDB). Rows another task of the consumer is deleting are skipped on PostgreSQL, not waited for.
+     */
+    public String deleteExpiredInbox(String table, int limit) {
+        if (this == POSTGRESQL) {
+            return "DELETE FROM " + quote(table) + " WHERE ctid IN (SELECT ctid FROM " + quote(table)
+                    + " WHERE consumer = ? AND applied_at < CURRENT_TIMESTAMP - CAST(? AS DOUBLE PRECISION)"
+                    + " * INTERVAL '1 millisecond' ORDER BY applied_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED)";
+        }
+        // a plain DELETE ... ORDER BY applied_at LIMIT n walks the primary key and sorts the consumer's every row
+        return "DELETE i FROM " + quote(table) + " i JOIN (SELECT consumer, event_key FROM " + quote(table)
+                + " FORCE INDEX (" + quote("applied_at") + ") WHERE consumer = ? AND applied_at < CURRENT_TIMESTAMP(6)"
+                + " - INTERVAL ? MICROSECOND ORDER BY applied_at LIMIT " + limit + ") expired"
+                + " ON i.consumer = expired.consumer AND i.event_key = expired.event_key";
+    }
+
     public String upsertOffset(String table) {
         List<String> columns = List.of("consumer", "topic", "kafka_partition", "next_offset", "updated_at");
         return "INSERT INTO " + quote(table) + (this == POSTGRESQL ? " AS target" : "") + " (" + list(columns)

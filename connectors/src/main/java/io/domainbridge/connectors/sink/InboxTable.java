@@ -28,6 +28,11 @@ public final class InboxTable {
         return dialect.createInbox(table);
     }
 
+    /** The statement that creates the index retention deletes by, if it is missing. */
+    public String createAgeIndexStatement() {
+        return dialect.createInboxAgeIndex(table);
+    }
+
     /** Refuses, naming the statements to run, a table made by an earlier version. */
     public void requireCurrentShape(Connection connection) throws SQLException {
         List<String> upgrade = upgradeStatements(connection);
@@ -81,6 +86,15 @@ public final class InboxTable {
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+    }
+
+    /** Deletes at most {@code limit} of this consumer's rows older than the retention, in the caller's transaction. */
+    public int deleteExpired(Connection connection, long retentionMs, int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(dialect.deleteExpiredInbox(table, limit))) {
+            statement.setString(1, consumer);
+            statement.setLong(2, dialect == Dialect.POSTGRESQL ? retentionMs : Math.multiplyExact(retentionMs, 1000L));
+            return statement.executeUpdate();
         }
     }
 }
