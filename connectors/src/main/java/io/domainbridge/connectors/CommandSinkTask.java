@@ -4,7 +4,9 @@ import io.domainbridge.connectors.sink.BatchApplier;
 import io.domainbridge.connectors.sink.BookkeepingTables;
 import io.domainbridge.connectors.sink.InboxTable;
 import io.domainbridge.connectors.sink.OffsetsTable;
+import io.domainbridge.connectors.sink.PluginSinkMetrics;
 import io.domainbridge.connectors.sink.SinkConnection;
+import io.domainbridge.connectors.sink.SinkMetrics;
 import io.domainbridge.connectors.sink.SqlErrors;
 import io.domainbridge.connectors.sink.StoredOffsets;
 import io.domainbridge.events.ProjectVersion;
@@ -19,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -42,6 +46,7 @@ public class CommandSinkTask extends SinkTask {
     private StoredOffsets offsets;
     private BatchApplier applier;
     private int failedAttempts;
+    private SinkMetrics metrics = SinkMetrics.NONE;
     private final Function<CommandSinkConfig, SinkConnection> connections;
 
     public CommandSinkTask() {
@@ -73,6 +78,7 @@ public class CommandSinkTask extends SinkTask {
                 offsetsTable,
                 config.batchSize(),
                 config.unmatchedBehavior());
+        metrics = registerMetrics();
         try {
             tables.ensure(connection.get());
         } catch (SQLException e) {
@@ -129,8 +135,11 @@ public class CommandSinkTask extends SinkTask {
             BatchApplier.Outcome outcome = null;
             if (plan.toApply().isEmpty()) {
                 db.commit();
+                metrics.committedNothing();
             } else {
+                long started = System.nanoTime();
                 outcome = applyInTransaction(plan.toApply());
+                metrics.committed(outcome, plan.toApply().size(), System.nanoTime() - started);
             }
             offsets.accept(plan, outcome == null ? Map.of() : outcome.offsets());
             seek(plan.seeks());
@@ -144,6 +153,19 @@ public class CommandSinkTask extends SinkTask {
         } catch (RuntimeException e) {
             connection.rollbackQuietly();
             throw e;
+        }
+    }
+
+    /** The worker's registry; a worker before Kafka 4.1 has none, and its context lacks the method altogether. */
+    private SinkMetrics registerMetrics() {
+        try {
+            PluginMetrics registry = context == null ? null : context.pluginMetrics();
+            return registry == null
+                    ? SinkMetrics.NONE
+                    : PluginSinkMetrics.register(registry, config.mappings(), Time.SYSTEM);
+        } catch (IncompatibleClassChangeError | NoClassDefFoundError e) {
+            LOG.info("The worker offers no plugin metrics (Kafka before 4.1); the sink reports none");
+            return SinkMetrics.NONE;
         }
     }
 
@@ -212,6 +234,7 @@ public class CommandSinkTask extends SinkTask {
         SqlErrors.Kind kind = SqlErrors.classify(e);
         if (kind == SqlErrors.Kind.TRANSIENT && failedAttempts < config.maxRetries()) {
             failedAttempts++;
+            metrics.retried();
             LOG.warn(
                     "Transient database error (SQLState {}), attempt {} of {}; retrying in {} ms",
                     e.getSQLState(),
@@ -257,5 +280,6 @@ public class CommandSinkTask extends SinkTask {
         if (offsets != null) {
             offsets.clear();
         }
+        metrics = SinkMetrics.NONE;
     }
 }
