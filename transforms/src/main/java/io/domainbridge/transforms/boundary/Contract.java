@@ -4,6 +4,7 @@ import io.domainbridge.events.ChangeEvents;
 import io.domainbridge.events.ChangeEvents.TableName;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 
@@ -51,6 +52,13 @@ public final class Contract {
                 ? ChangeEvents.sourceTable(value)
                 : names.tableOf(topic, keySchema, valueSchema);
         return name == null || name == DebeziumNames.AMBIGUOUS ? null : table(name.schema(), name.table());
+    }
+
+    /** Every table the contract shares. */
+    public List<TableContract> tables() {
+        return tables.values().stream()
+                .flatMap(inSchema -> inSchema.values().stream())
+                .toList();
     }
 
     public void clearCaches() {
