@@ -166,6 +166,10 @@ public class CommandSinkTask extends SinkTask {
         } catch (IncompatibleClassChangeError | NoClassDefFoundError e) {
             LOG.info("The worker offers no plugin metrics (Kafka before 4.1); the sink reports none");
             return SinkMetrics.NONE;
+        } catch (IllegalArgumentException e) {
+            // a task of the same id that has not yet let go of its metrics, e.g. one whose stop timed out
+            LOG.warn("The sink's metrics are already registered for this task; it reports none until restarted");
+            return SinkMetrics.NONE;
         }
     }
 

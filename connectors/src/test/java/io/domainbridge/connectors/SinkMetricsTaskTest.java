@@ -90,6 +90,26 @@ class SinkMetricsTaskTest {
         assertThat(task("retry-total")).isEqualTo(2.0);
     }
 
+    /** A task whose predecessor of the same id still holds its metrics (a stop that timed out) starts without. */
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aTaskWhoseMetricsAreStillRegisteredStartsWithout(Dialect dialect) {
+        start(dialect, new PluginMetricsImpl(registry, TASK_TAGS), null);
+        CommandSinkTask predecessor = task;
+
+        FakeSinkTaskContext second = new FakeSinkTaskContext(true);
+        second.pluginMetrics = new PluginMetricsImpl(registry, TASK_TAGS);
+        task = new CommandSinkTask();
+        task.initialize(second);
+        task.start(props());
+        task.open(List.of(EVENTS_0));
+        task.put(approvals(0, 1));
+        predecessor.stop();
+
+        assertThat(database.rows("SELECT event_id FROM domainbridge_inbox")).containsExactly(List.of("e-1"));
+        assertThat(mapping("approve", "applied-total")).isEqualTo(0.0);
+    }
+
     /** A context without a registry (a test harness) or without the method (a worker before Kafka 4.1). */
     @ParameterizedTest
     @EnumSource(Dialect.class)

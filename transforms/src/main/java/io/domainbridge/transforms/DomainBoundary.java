@@ -82,7 +82,12 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
 
     private void registerMetrics() {
         if (pluginMetrics != null && contract != null && metrics == BoundaryMetrics.NONE) {
-            metrics = BoundaryMetrics.register(pluginMetrics, config.contractId(), contract);
+            try {
+                metrics = BoundaryMetrics.register(pluginMetrics, config.contractId(), contract);
+            } catch (IllegalArgumentException e) {
+                // a transformation of the same task and alias that has not yet let go of its metrics: count nothing
+                metrics = BoundaryMetrics.NONE;
+            }
         }
     }
 

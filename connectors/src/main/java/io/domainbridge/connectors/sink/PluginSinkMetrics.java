@@ -45,6 +45,10 @@ public final class PluginSinkMetrics implements SinkMetrics {
         // sensor names are global to the worker: the task's own tags make them unique
         this.sensorPrefix =
                 "domainbridge-sink" + name("batch-total", "", Map.of()).tags() + ":";
+        // first: the one registration that fails when a task of the same id still holds its metrics
+        metrics.addMetric(
+                name("time-since-last-commit-ms", "Ms since the last commit, or since the task started", Map.of()),
+                (Gauge<Long>) (config, now) -> now - (lastCommitMs < 0 ? startedMs : lastCommitMs));
         batches = sensor("batches");
         batches.add(
                 name("batch-total", "Transactions that applied a batch and committed", Map.of()),
@@ -65,9 +69,6 @@ public final class PluginSinkMetrics implements SinkMetrics {
                 "unmapped-dead-lettered-total",
                 "Records no mapping took, sent to the dead-letter queue",
                 Map.of());
-        metrics.addMetric(
-                name("time-since-last-commit-ms", "Ms since the last commit, or since the task started", Map.of()),
-                (Gauge<Long>) (config, now) -> now - (lastCommitMs < 0 ? startedMs : lastCommitMs));
     }
 
     /** Registers the sink's metrics for the given mappings. */
