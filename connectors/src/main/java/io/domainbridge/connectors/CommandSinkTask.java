@@ -6,7 +6,9 @@ import io.domainbridge.connectors.sink.InboxRetention;
 import io.domainbridge.connectors.sink.InboxTable;
 import io.domainbridge.connectors.sink.Mapping;
 import io.domainbridge.connectors.sink.OffsetsTable;
+import io.domainbridge.connectors.sink.PluginSinkMetrics;
 import io.domainbridge.connectors.sink.SinkConnection;
+import io.domainbridge.connectors.sink.SinkMetrics;
 import io.domainbridge.connectors.sink.SqlErrors;
 import io.domainbridge.connectors.sink.StoredOffsets;
 import io.domainbridge.events.ProjectVersion;
@@ -22,6 +24,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -46,6 +50,7 @@ public class CommandSinkTask extends SinkTask {
     private BatchApplier applier;
     private InboxRetention retention;
     private int failedAttempts;
+    private SinkMetrics metrics = SinkMetrics.NONE;
     private final Function<CommandSinkConfig, SinkConnection> connections;
 
     public CommandSinkTask() {
@@ -84,6 +89,7 @@ public class CommandSinkTask extends SinkTask {
                 config.batchSize(),
                 config.unmatchedBehavior());
         logPlan();
+        metrics = registerMetrics();
         try {
             tables.ensure(connection.get());
         } catch (SQLException e) {
@@ -155,8 +161,11 @@ public class CommandSinkTask extends SinkTask {
             BatchApplier.Outcome outcome = null;
             if (plan.toApply().isEmpty()) {
                 db.commit();
+                metrics.committedNothing();
             } else {
+                long started = System.nanoTime();
                 outcome = applyInTransaction(plan.toApply());
+                metrics.committed(outcome, plan.toApply().size(), System.nanoTime() - started);
             }
             offsets.accept(plan, outcome == null ? Map.of() : outcome.offsets());
             seek(plan.seeks());
@@ -184,6 +193,23 @@ public class CommandSinkTask extends SinkTask {
         } catch (SQLException e) {
             connection.rollbackQuietly();
             LOG.warn("Cannot delete expired inbox rows (SQLState {}); trying again later", e.getSQLState());
+        }
+    }
+
+    /** The worker's registry; a worker before Kafka 4.1 has none, and its context lacks the method altogether. */
+    private SinkMetrics registerMetrics() {
+        try {
+            PluginMetrics registry = context == null ? null : context.pluginMetrics();
+            return registry == null
+                    ? SinkMetrics.NONE
+                    : PluginSinkMetrics.register(registry, config.mappings(), Time.SYSTEM);
+        } catch (IncompatibleClassChangeError | NoClassDefFoundError e) {
+            LOG.info("The worker offers no plugin metrics (Kafka before 4.1); the sink reports none");
+            return SinkMetrics.NONE;
+        } catch (IllegalArgumentException e) {
+            // a task of the same id that has not yet let go of its metrics, e.g. one whose stop timed out
+            LOG.warn("The sink's metrics are already registered for this task; it reports none until restarted");
+            return SinkMetrics.NONE;
         }
     }
 
@@ -252,6 +278,7 @@ public class CommandSinkTask extends SinkTask {
         SqlErrors.Kind kind = SqlErrors.classify(e);
         if (kind == SqlErrors.Kind.TRANSIENT && failedAttempts < config.maxRetries()) {
             failedAttempts++;
+            metrics.retried();
             LOG.warn(
                     "Transient database error (SQLState {}), attempt {} of {}; retrying in {} ms",
                     e.getSQLState(),
@@ -297,5 +324,6 @@ public class CommandSinkTask extends SinkTask {
         if (offsets != null) {
             offsets.clear();
         }
+        metrics = SinkMetrics.NONE;
     }
 }

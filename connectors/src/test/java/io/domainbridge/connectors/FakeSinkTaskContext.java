@@ -12,12 +12,15 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** A sink task context that remembers seeks, timeouts and reported records. */
-final class FakeSinkTaskContext implements SinkTaskContext {
+class FakeSinkTaskContext implements SinkTaskContext {
 
     final Map<TopicPartition, Long> seeks = new HashMap<>();
     final List<SinkRecord> reported = new ArrayList<>();
     final List<Throwable> reportedCauses = new ArrayList<>();
     long timeoutMs = -1;
+    /** The worker's metrics registry; none, as a context of a test harness or an older worker offers. */
+    org.apache.kafka.common.metrics.PluginMetrics pluginMetrics;
+
     private final boolean withReporter;
 
     FakeSinkTaskContext(boolean withReporter) {
@@ -67,7 +70,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
 
     @Override
     public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-        return null;
+        return pluginMetrics;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.domainbridge.events.ProjectVersion;
 import io.domainbridge.transforms.DomainBoundaryConfig.PartialKeyBehavior;
 import io.domainbridge.transforms.DomainBoundaryConfig.UnlistedTableBehavior;
 import io.domainbridge.transforms.boundary.BoundaryHeaders;
+import io.domainbridge.transforms.boundary.BoundaryMetrics;
 import io.domainbridge.transforms.boundary.Contract;
 import io.domainbridge.transforms.boundary.TableContract;
 import io.domainbridge.transforms.debezium.DebeziumRecords;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Monitorable;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <R> the record type
  */
-public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Transformation<R>, Versioned {
+public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
 
     public static final String OVERVIEW_DOC = "Lets only the tables and columns of a data contract leave the domain."
             + " Works on Debezium change events (filtering before and after, keeping op, ts_ms and the metadata"
@@ -55,6 +58,8 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
     private Header contractIdHeader;
     private Header contractVersionHeader;
     private Header keyIdHeader;
+    private PluginMetrics pluginMetrics;
+    private BoundaryMetrics metrics = BoundaryMetrics.NONE;
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -80,6 +85,25 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
                 unlistedTableBehavior,
                 partialKeyBehavior,
                 config.pseudonymizeKeyId() == null ? "none" : "'" + config.pseudonymizeKeyId() + "'");
+        registerMetrics();
+    }
+
+    /** Called by a Kafka 4.1+ worker once configured; an older worker never calls it, and nothing is counted. */
+    @Override
+    public void withPluginMetrics(PluginMetrics metrics) {
+        pluginMetrics = metrics;
+        registerMetrics();
+    }
+
+    private void registerMetrics() {
+        if (pluginMetrics != null && contract != null && metrics == BoundaryMetrics.NONE) {
+            try {
+                metrics = BoundaryMetrics.register(pluginMetrics, config.contractId(), contract);
+            } catch (IllegalArgumentException e) {
+                // a transformation of the same task and alias that has not yet let go of its metrics: count nothing
+                metrics = BoundaryMetrics.NONE;
+            }
+        }
     }
 
     @Override
@@ -94,8 +118,20 @@ public abstract class DomainBoundary<R extends ConnectRecord<R>> implements Tran
         TableContract table =
                 contract.tableOf(record.topic(), record.keySchema(), record.valueSchema(), record.value());
         if (table == null) {
+            metrics.unlisted(unlistedTableBehavior == UnlistedTableBehavior.DROP);
             return unlistedTable(record);
         }
+        try {
+            R filtered = filtered(record, table);
+            metrics.passed(table);
+            return filtered;
+        } catch (DataException e) {
+            metrics.failed(table);
+            throw e;
+        }
+    }
+
+    private R filtered(R record, TableContract table) {
         Object data = operatingValue(record);
         if (data == null) {
             return newRecord(record, nullValueSchema(operatingSchema(record), table), null, headers(record, table));

@@ -51,6 +51,7 @@ public final class BatchApplier {
     public static final class Counts {
         private int applied;
         private int deadLettered;
+        private int zeroRows;
 
         public int applied() {
             return applied;
@@ -58,6 +59,11 @@ public final class BatchApplier {
 
         public int deadLettered() {
             return deadLettered;
+        }
+
+        /** Statements that affected no rows, whatever the mapping made of it. */
+        public int zeroRows() {
+            return zeroRows;
         }
     }
 
@@ -239,6 +245,9 @@ public final class BatchApplier {
 
         private boolean rejectsZeroRows(IncomingRecord record, SqlCommand command, String mapping, int rows)
                 throws SQLException {
+            if (rows == 0) {
+                counts(mapping).zeroRows++;
+            }
             if (command.zeroRows() == ZeroRowsBehavior.IGNORE || rows > 0) {
                 return false;
             }

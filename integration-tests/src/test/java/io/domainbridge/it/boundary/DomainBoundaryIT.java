@@ -2,6 +2,7 @@ package io.domainbridge.it.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import io.domainbridge.testkit.boundary.PublishedRecord;
 import io.domainbridge.testkit.rig.ConnectStack;
 import io.domainbridge.testkit.rig.PluginArchive;
 import io.domainbridge.testkit.rig.PostgresDatabase;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -125,6 +129,7 @@ class DomainBoundaryIT {
 
             scenario.runCommands();
             List<PublishedRecord> records = consume(scenario, scenario.changes().size() + 1);
+            assertCountedOverJmx(config, records.size());
             connect.deleteConnector("logistics-packages");
 
             assertPublishedAsContracted(scenario, config, records);
@@ -169,6 +174,24 @@ class DomainBoundaryIT {
                 assertThat(record.text()).doesNotContain(PackagesContract.personalValues(p));
             }
         }
+    }
+
+    /** Each boundary of the connector counted every published record for its table, and dropped the unlisted table. */
+    private static void assertCountedOverJmx(Map<String, String> config, int published) throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        String contract = "kafka.connect:type=plugins,connector=logistics-packages,task=0,transformation=%s,contract="
+                + config.get("transforms.boundary.contract.id");
+        for (String alias : List.of("boundaryKey", "boundary")) {
+            ObjectName table = new ObjectName(contract.formatted(alias) + ",table=shipping.packages");
+            await().atMost(RECORD_TIMEOUT)
+                    .untilAsserted(() -> assertThat(jmx.getAttribute(table, "records-passed-total"))
+                            .as("records of %s", alias)
+                            .isEqualTo((double) published));
+            assertThat(jmx.getAttribute(table, "records-failed-total")).isEqualTo(0.0);
+        }
+        ObjectName first = new ObjectName(contract.formatted("boundaryKey"));
+        assertThat((Double) jmx.getAttribute(first, "unlisted-dropped-total")).isGreaterThanOrEqualTo(1.0);
+        assertThat(jmx.getAttribute(first, "unlisted-failed-total")).isEqualTo(0.0);
     }
 
     private static List<PublishedRecord> consume(PackagesScenario scenario, int count) {

@@ -66,6 +66,13 @@ public final class Contract {
                 + all.stream().map(TableContract::summary).collect(Collectors.joining(", "));
     }
 
+    /** Every table the contract shares. */
+    public List<TableContract> tables() {
+        return tables.values().stream()
+                .flatMap(inSchema -> inSchema.values().stream())
+                .toList();
+    }
+
     public void clearCaches() {
         names.clear();
         tables.values().forEach(inSchema -> inSchema.values().forEach(TableContract::clearCache));
