@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -45,6 +46,7 @@ class DomainBoundaryLeakOracleTest {
             @ForAll("worldsWithUnlistedTables") World world, @ForAll("tableRecords") Event event) {
         Table table = world.unlisted().get(event.tableIndex() % world.unlisted().size());
         Built built = CdcRecords.of(world, table, event);
+        Assume.that(!indistinguishableFromListed(world, table, built));
 
         Outcome outcome = chain(world, built.record());
 
@@ -129,7 +131,23 @@ class DomainBoundaryLeakOracleTest {
                 .isTrue());
     }
 
+    /**
+     * Debezium names a table's topic and its key and value schemas after the same name with characters illegal in
+     * topic names replaced by '_': a record without a {@code source} block (a tombstone) of {@code public."café"}
+     * cannot be told from one of a listed {@code public.caf_}. The boundary takes it for the listed table, as
+     * docs/domain-boundary.md says; such records are outside what any boundary can decide.
+     */
+    private static boolean indistinguishableFromListed(World world, Table table, Built built) {
+        boolean withoutSource = built.record().value() == null;
+        String topic = table.topic(world.prefix());
+        return withoutSource
+                && world.listed().stream()
+                        .anyMatch(listed ->
+                                listed != table && listed.topic(world.prefix()).equals(topic));
+    }
+
     private void assertNothingWithheldLeaves(World world, Built built) {
+        Assume.that(!indistinguishableFromListed(world, built.table(), built));
         Outcome outcome = chain(world, built.record());
         if (outcome.record() == null) {
             return;
