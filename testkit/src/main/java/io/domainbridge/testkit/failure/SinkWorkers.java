@@ -135,25 +135,36 @@ public final class SinkWorkers implements AutoCloseable {
         return partitions;
     }
 
-    /** Every connector instance and task runs, on the live workers only, and each of them runs a task. */
+    /**
+     * Every connector instance and task runs, on the live workers only, and each of them runs a task. A forked worker
+     * still booting counts as live once it answers: on a fast machine it joins the group before the test waits for it.
+     */
     public void awaitBalanced() {
-        List<String> live = new ArrayList<>(List.of(embeddedId));
-        live.addAll(added.keySet());
-        forked.forEach(worker -> live.add(worker.workerId()));
-        await("every worker of " + live + " runs a task")
+        await("every live worker runs a task")
                 .atMost(TIMEOUT)
                 .ignoreExceptions()
                 .failFast("a task failed", () -> assertThat(placements())
                         .noneMatch(p -> p.state().equals(Placement.FAILED)))
                 .untilAsserted(() -> {
+                    List<String> live = liveWorkers();
                     List<Placement> placements = placements();
                     assertThat(placements)
+                            .as("placements on the live workers %s", live)
                             .allMatch(p -> p.state().equals(Placement.RUNNING) && live.contains(p.workerId()));
                     for (String id : live) {
                         assertThat(placements)
+                                .as("a task on %s", id)
                                 .anyMatch(p -> p.task() && p.workerId().equals(id));
                     }
                 });
+    }
+
+    private List<String> liveWorkers() {
+        List<String> live = new ArrayList<>(List.of(embeddedId));
+        live.addAll(added.keySet());
+        forked.forEach(worker -> live.add(worker.workerId()));
+        starting.stream().filter(ForkedWorker::isHealthy).forEach(worker -> live.add(worker.workerId()));
+        return live;
     }
 
     private static String idOf(WorkerHandle worker) {
