@@ -1,5 +1,6 @@
 package io.domainbridge.events;
 
+import java.util.List;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Timestamp;
@@ -32,32 +33,63 @@ public final class EventEnvelope {
     public static final String SCHEMAVERSION = "schemaversion";
     public static final String DATA = "data";
 
-    private EventEnvelope() {}
+    /** The prefix of an attribute's header in the CloudEvents Kafka binding's binary mode. */
+    public static final String HEADER_PREFIX = "ce_";
+
+    /** How an attribute's value is typed: in the envelope, and as CloudEvents' canonical string. */
+    public enum Kind {
+        STRING,
+        TIMESTAMP,
+        INTEGER
+    }
 
     /**
-     * The envelope schema around a data schema. Required: {@code id}, {@code type}, {@code source},
-     * {@code specversion}, {@code aggregatetype}, {@code aggregateid}, {@code sourcedomain}; the others are optional.
+     * One attribute of the envelope besides {@code data}: its field name, kind, whether every envelope carries it, and
+     * its header in binary mode.
      */
+    public record Attribute(String name, Kind kind, boolean required) {
+
+        public String header() {
+            return HEADER_PREFIX + name;
+        }
+
+        Schema schema() {
+            return switch (kind) {
+                case STRING -> required ? Schema.STRING_SCHEMA : Schema.OPTIONAL_STRING_SCHEMA;
+                case TIMESTAMP -> required
+                        ? Timestamp.SCHEMA
+                        : Timestamp.builder().optional().build();
+                case INTEGER -> required ? Schema.INT32_SCHEMA : Schema.OPTIONAL_INT32_SCHEMA;
+            };
+        }
+    }
+
+    /** Every attribute, in the order of the envelope's fields; {@code data} follows them. */
+    public static final List<Attribute> ATTRIBUTES = List.of(
+            new Attribute(ID, Kind.STRING, true),
+            new Attribute(TYPE, Kind.STRING, true),
+            new Attribute(SOURCE, Kind.STRING, true),
+            new Attribute(SUBJECT, Kind.STRING, false),
+            new Attribute(TIME, Kind.TIMESTAMP, false),
+            new Attribute(SPECVERSION, Kind.STRING, true),
+            new Attribute(DATACONTENTTYPE, Kind.STRING, false),
+            new Attribute(AGGREGATETYPE, Kind.STRING, true),
+            new Attribute(AGGREGATEID, Kind.STRING, true),
+            new Attribute(COMMANDID, Kind.STRING, false),
+            new Attribute(CORRELATIONID, Kind.STRING, false),
+            new Attribute(CAUSATIONID, Kind.STRING, false),
+            new Attribute(SOURCEDOMAIN, Kind.STRING, true),
+            new Attribute(SCHEMAVERSION, Kind.INTEGER, false));
+
+    private EventEnvelope() {}
+
+    /** The envelope schema around a data schema: the {@link #ATTRIBUTES}, then {@code data}. */
     public static Schema schema(Schema dataSchema) {
-        return SchemaBuilder.struct()
-                .name(SCHEMA_NAME)
-                .version(1)
-                .field(ID, Schema.STRING_SCHEMA)
-                .field(TYPE, Schema.STRING_SCHEMA)
-                .field(SOURCE, Schema.STRING_SCHEMA)
-                .field(SUBJECT, Schema.OPTIONAL_STRING_SCHEMA)
-                .field(TIME, Timestamp.builder().optional().build())
-                .field(SPECVERSION, Schema.STRING_SCHEMA)
-                .field(DATACONTENTTYPE, Schema.OPTIONAL_STRING_SCHEMA)
-                .field(AGGREGATETYPE, Schema.STRING_SCHEMA)
-                .field(AGGREGATEID, Schema.STRING_SCHEMA)
-                .field(COMMANDID, Schema.OPTIONAL_STRING_SCHEMA)
-                .field(CORRELATIONID, Schema.OPTIONAL_STRING_SCHEMA)
-                .field(CAUSATIONID, Schema.OPTIONAL_STRING_SCHEMA)
-                .field(SOURCEDOMAIN, Schema.STRING_SCHEMA)
-                .field(SCHEMAVERSION, Schema.OPTIONAL_INT32_SCHEMA)
-                .field(DATA, dataSchema)
-                .build();
+        SchemaBuilder builder = SchemaBuilder.struct().name(SCHEMA_NAME).version(1);
+        for (Attribute attribute : ATTRIBUTES) {
+            builder.field(attribute.name(), attribute.schema());
+        }
+        return builder.field(DATA, dataSchema).build();
     }
 
     /** Whether a schema is an envelope schema made by {@link #schema(Schema)}. */

@@ -2,6 +2,7 @@ package io.domainbridge.converters.event;
 
 import io.domainbridge.converters.Rfc3339;
 import io.domainbridge.events.EventEnvelope;
+import io.domainbridge.events.EventEnvelope.Kind;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.util.Date;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.connect.errors.DataException;
 
 /**
@@ -18,19 +20,14 @@ import org.apache.kafka.connect.errors.DataException;
  */
 final class EventAttributes {
 
-    static final String HEADER_PREFIX = "ce_";
+    static final String HEADER_PREFIX = EventEnvelope.HEADER_PREFIX;
     static final String SPECVERSION_HEADER = HEADER_PREFIX + EventEnvelope.SPECVERSION;
     static final String DATASCHEMA = "dataschema";
 
-    enum Kind {
-        STRING,
-        TIMESTAMP,
-        INTEGER
-    }
-
+    /** One of {@link EventEnvelope#ATTRIBUTES}, with its CloudEvents string forms. */
     record Attribute(String name, Kind kind, String header) {
-        Attribute(String name, Kind kind) {
-            this(name, kind, HEADER_PREFIX + name);
+        Attribute(EventEnvelope.Attribute attribute) {
+            this(attribute.name(), attribute.kind(), attribute.header());
         }
 
         /** The attribute's canonical string form, as CloudEvents defines it for headers. */
@@ -60,20 +57,17 @@ final class EventAttributes {
         }
     }
 
-    static final List<Attribute> ALL = List.of(
-            new Attribute(EventEnvelope.SPECVERSION, Kind.STRING),
-            new Attribute(EventEnvelope.ID, Kind.STRING),
-            new Attribute(EventEnvelope.SOURCE, Kind.STRING),
-            new Attribute(EventEnvelope.TYPE, Kind.STRING),
-            new Attribute(EventEnvelope.SUBJECT, Kind.STRING),
-            new Attribute(EventEnvelope.TIME, Kind.TIMESTAMP),
-            new Attribute(EventEnvelope.AGGREGATETYPE, Kind.STRING),
-            new Attribute(EventEnvelope.AGGREGATEID, Kind.STRING),
-            new Attribute(EventEnvelope.COMMANDID, Kind.STRING),
-            new Attribute(EventEnvelope.CORRELATIONID, Kind.STRING),
-            new Attribute(EventEnvelope.CAUSATIONID, Kind.STRING),
-            new Attribute(EventEnvelope.SOURCEDOMAIN, Kind.STRING),
-            new Attribute(EventEnvelope.SCHEMAVERSION, Kind.INTEGER));
+    /**
+     * The attributes a record carries as CloudEvents attributes, {@code specversion} first as the binding shows it;
+     * {@code datacontenttype} travels as the record's content type instead.
+     */
+    static final List<Attribute> ALL = Stream.concat(
+                    EventEnvelope.ATTRIBUTES.stream().filter(a -> a.name().equals(EventEnvelope.SPECVERSION)),
+                    EventEnvelope.ATTRIBUTES.stream()
+                            .filter(a -> !a.name().equals(EventEnvelope.SPECVERSION)
+                                    && !a.name().equals(EventEnvelope.DATACONTENTTYPE)))
+            .map(Attribute::new)
+            .toList();
 
     static final Map<String, Attribute> BY_HEADER =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Attribute::header, Function.identity()));

@@ -112,13 +112,13 @@ public final class EventReader {
     }
 
     private static Object attribute(String topic, EventAttributes.Attribute attribute, JsonNode node) {
-        if (attribute.kind() == EventAttributes.Kind.INTEGER && node.isInt()) {
+        if (attribute.kind() == EventEnvelope.Kind.INTEGER && node.isInt()) {
             return node.intValue();
         }
         if (!node.isTextual()) {
             throw new DataException("The CloudEvents attribute '" + attribute.name() + "' of a record in topic '"
                     + topic + "' is not a JSON "
-                    + (attribute.kind() == EventAttributes.Kind.INTEGER ? "integer" : "string"));
+                    + (attribute.kind() == EventEnvelope.Kind.INTEGER ? "integer" : "string"));
         }
         return attribute.parse(node.textValue(), topic);
     }

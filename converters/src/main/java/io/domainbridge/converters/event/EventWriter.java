@@ -102,7 +102,7 @@ public final class EventWriter {
                 continue;
             }
             json.writeFieldName(attribute.name());
-            if (attribute.kind() == EventAttributes.Kind.INTEGER) {
+            if (attribute.kind() == EventEnvelope.Kind.INTEGER) {
                 json.writeNumber((Integer) value);
             } else {
                 json.writeString(attribute.text(value));
