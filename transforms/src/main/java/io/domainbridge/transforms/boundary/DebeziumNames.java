@@ -4,6 +4,7 @@ import io.domainbridge.events.ChangeEvents.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.kafka.connect.data.Schema;
 
 /**
@@ -51,8 +52,7 @@ final class DebeziumNames {
         return name == null ? NOT_NAMED : cached(bySchemaName, name, DebeziumNames::parseSchemaName);
     }
 
-    private static TableName cached(
-            Map<String, TableName> cache, String name, java.util.function.Function<String, TableName> parse) {
+    private static TableName cached(Map<String, TableName> cache, String name, Function<String, TableName> parse) {
         TableName table = cache.get(name);
         if (table == null) {
             if (cache.size() >= MAX_NAMES) {
